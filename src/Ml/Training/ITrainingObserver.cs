@@ -1,6 +1,6 @@
 namespace Anneal.Ml.Training;
 
-/// <summary>Called on the training thread.</summary>
+/// <summary>Called on the training thread. At a step with both, OnEvaluation comes before OnProgress.</summary>
 public interface ITrainingObserver
 {
     /// <summary>Every <see cref="TrainingOptions.ProgressEvery"/> steps and at the end.</summary>

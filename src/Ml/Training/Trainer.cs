@@ -79,6 +79,7 @@ public sealed class Trainer : IDisposable
         var reportClock = Stopwatch.StartNew();
         TrainingStatus? status = null;
         string? failure = null;
+        EvaluationResult? final = null;
 
         while (Step < target)
         {
@@ -98,13 +99,20 @@ public sealed class Trainer : IDisposable
                 _log(failure);
                 break;
             }
+            // Evaluation before the progress report, so an observer writing one row per step has both at hand.
+            if (Step == _options.Steps || (_options.EvalEvery > 0 && Step % _options.EvalEvery == 0))
+            {
+                var evaluation = Evaluate();
+                observer.OnEvaluation(evaluation);
+                if (Step == _options.Steps)
+                {
+                    final = evaluation;
+                    status = TrainingStatus.Completed;
+                }
+            }
             if (Step % _options.ProgressEvery == 0 || Step == target)
             {
                 Report(observer, pending, reportClock);
-            }
-            if (_options.EvalEvery > 0 && Step % _options.EvalEvery == 0 && Step < _options.Steps)
-            {
-                observer.OnEvaluation(Evaluate());
             }
             if (_options.CheckpointEvery > 0 && Step % _options.CheckpointEvery == 0)
             {
@@ -115,18 +123,20 @@ public sealed class Trainer : IDisposable
         {
             Report(observer, pending, reportClock);
         }
-
-        EvaluationResult? final = null;
         if (status is null && Step == _options.Steps)
         {
-            status = TrainingStatus.Completed;
+            // Resumed from a checkpoint of the last step: nothing to train, the run is complete.
             final = Evaluate();
             observer.OnEvaluation(final);
+            status = TrainingStatus.Completed;
         }
         var seconds = clock.Elapsed.TotalSeconds;
         var stepsPerSecond = seconds > 0 ? (Step - firstStep) / seconds : 0;
         return new TrainingOutcome(status ?? TrainingStatus.Stopped, Step, failure, final, stepsPerSecond, clock.Elapsed);
     }
+
+    /// <summary>The learning rate of 1-based step <paramref name="step"/> (as <see cref="ProgressReport.FirstStep"/> counts).</summary>
+    public double LearningRateOfStep(int step) => _method.LearningRate(step - 1);
 
     /// <summary>Test loss and accuracy of the evaluated parameters (the average where the variant keeps one) now.</summary>
     public EvaluationResult Evaluate()

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Anneal.Client.Commands;
+
+namespace Anneal.Client;
+
+/// <summary>The <c>anneal</c> command tree. To add a command, write it in Commands/ and list it here.</summary>
+public static class AnnealCli
+{
+    public static RootCommand Build(CliConsoles consoles) => new("Anneal: learning-rate schedule sweeps for TinyViT.")
+    {
+        new TrainCommand(consoles),
+        new BenchCommand(consoles),
+        new InfoCommand(consoles),
+        new VariantsCommand(consoles),
+    };
+
+    public static int Run(string[] args, CliConsoles consoles)
+    {
+        var root = Build(consoles);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // One clear line per problem instead of the parser's help dump.
+            foreach (var error in parsed.Errors)
+            {
+                consoles.Fail(error.Message);
+            }
+            return ExitCodes.UsageError;
+        }
+        return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+}
