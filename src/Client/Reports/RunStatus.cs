@@ -1,0 +1,3 @@
+namespace Anneal.Client.Reports;
+
+public enum RunStatus { Queued, Running, Completed, Failed, Cancelled }
