@@ -10,4 +10,7 @@ public sealed record SweepRecord
     public int? BatchSize { get; init; }
     public double? LearningRate { get; init; }
     public required IReadOnlyList<RunRecord> Runs { get; init; }
+
+    /// <summary>The smoothing window the sweep's spec asks for, in steps; null to let the report choose.</summary>
+    public int? SmoothingWindow { get; init; }
 }

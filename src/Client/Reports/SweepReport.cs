@@ -3,10 +3,11 @@ namespace Anneal.Client.Reports;
 /// <summary>Everything the report says about a sweep, computed once and written out as Markdown, JSON, CSV and figures.</summary>
 public sealed class SweepReport
 {
-    private SweepReport(SweepRecord sweep, int window)
+    private SweepReport(SweepRecord sweep, SmoothingChoice smoothing)
     {
         Sweep = sweep;
-        Window = window;
+        Smoothing = smoothing;
+        var window = smoothing.Steps;
         Series = RunSeries.Group(sweep.Runs, window);
         (Figures, SkippedFigures) = StudyFigures.Plan(Series);
         Pareto = ParetoTable.Build(Series);
@@ -14,7 +15,8 @@ public sealed class SweepReport
     }
 
     public SweepRecord Sweep { get; }
-    public int Window { get; }
+    public SmoothingChoice Smoothing { get; }
+    public int Window => Smoothing.Steps;
     public IReadOnlyList<RunSeries> Series { get; }
     public IReadOnlyList<FigurePlan> Figures { get; }
     public IReadOnlyList<SkippedFigure> SkippedFigures { get; }

@@ -58,7 +58,18 @@ public sealed class SmoothedCurveTests
             SyntheticSweeps.Run("linear", 2_500, _ => 1, bucket: 10),
             SyntheticSweeps.Run("constant", 1_000, _ => 1, bucket: 10));
 
-        Assert.Equal(30, SmoothingWindow.Choose(sweep, requested: null)); // 25 steps, as 1,000 of 100,000, → 3 buckets
-        Assert.Equal(7, SmoothingWindow.Choose(sweep, requested: 7));
+        Assert.Equal(30, SmoothingWindow.Choose(sweep, requested: null).Steps); // 25 steps, as 1,000 of 100,000, → 3 buckets
+        Assert.Equal(7, SmoothingWindow.Choose(sweep, requested: 7).Steps);
+    }
+
+    [Fact]
+    public void SpecWindow_IsUsed_UnlessItSwallowsTheRuns()
+    {
+        var run = SyntheticSweeps.Run("linear", 2_000, _ => 1, bucket: 10);
+
+        Assert.Equal(40, SmoothingWindow.Choose(SyntheticSweeps.Sweep(run) with { SmoothingWindow = 40 }, null).Steps);
+        var tooLong = SmoothingWindow.Choose(SyntheticSweeps.Sweep(run) with { SmoothingWindow = 1_000 }, null);
+        Assert.Equal(20, tooLong.Steps);
+        Assert.Contains("the spec's 1,000 is over a tenth of the longest run", tooLong.Reason);
     }
 }

@@ -1,3 +1,0 @@
-namespace Anneal.Client.Reports;
-
-public enum RunStatus { Queued, Running, Completed, Failed, Cancelled }
