@@ -24,4 +24,6 @@ public sealed record RunSummary
     /// <summary>The silo and slot training it now, or that trained it last.</summary>
     [Id(14)] public string? Worker { get; init; }
     [Id(15)] public int? CheckpointStep { get; init; }
+    /// <summary>Grows with every change, so a sweep keeps the newest summary when updates cross on the wire.</summary>
+    [Id(16)] public long Revision { get; init; }
 }

@@ -105,6 +105,8 @@ public static class SweepSpecValidator
             foreach (var (name, value) in run.Overrides ?? new Dictionary<string, double>())
             {
                 var problem = KnownOverrides.Check(name, value, run.Steps);
+                if (problem is null && KnownVariants.Exists(run.Variant) && !KnownVariants.Reads(run.Variant, name))
+                    problem = $"is not read by variant {run.Variant}; it reads: {string.Join(", ", KnownVariants.OverridesOf(run.Variant))}";
                 if (problem is not null) fail($"{field}.overrides.{name} {problem}");
             }
         }
