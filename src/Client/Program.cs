@@ -1,9 +1,8 @@
-using Anneal.Client.Cli;
+using Anneal.Client;
 using Anneal.Client.Cluster;
 using Spectre.Console;
 
-var context = new CliContext(
-    AnsiConsole.Console,
-    AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
-    new OrleansClusterConnector());
-return await AnnealCli.RunAsync(args, context);
+var consoles = new CliConsoles(
+    AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }),
+    AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
+return AnnealCli.Run(args, consoles, new OrleansClusterConnector());

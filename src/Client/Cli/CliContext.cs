@@ -3,12 +3,15 @@ using Spectre.Console;
 
 namespace Anneal.Client.Cli;
 
-/// <summary>What every command gets injected: where to write, and how to reach a cluster.</summary>
-/// <param name="Out">Results: tables, live progress, JSON.</param>
-/// <param name="Error">One-line errors and diagnostics, so a script reading stdout gets only results.</param>
-/// <param name="Clusters">Opens connections to a cluster (remote or in-process).</param>
-public sealed record CliContext(IAnsiConsole Out, IAnsiConsole Error, IClusterConnector Clusters)
+/// <summary>What every sweep command gets injected: where to write (<see cref="CliConsoles"/>) and how to reach a cluster.</summary>
+public sealed record CliContext(CliConsoles Consoles, IClusterConnector Clusters)
 {
-    /// <summary>Writes text as it is, without Spectre's markup or line wrapping (JSON must stay parseable).</summary>
-    public void WriteRaw(string text) => Out.Profile.Out.Writer.WriteLine(text);
+    /// <summary>Results: tables, live progress, JSON.</summary>
+    public IAnsiConsole Out => Consoles.Out;
+
+    /// <summary>One-line errors, so a script reading stdout gets only results.</summary>
+    public IAnsiConsole Error => Consoles.Error;
+
+    /// <summary>Writes text as it is, without markup or wrapping (JSON must stay parseable).</summary>
+    public void WriteRaw(string text) => Out.WritePlainLine(text);
 }

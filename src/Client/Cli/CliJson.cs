@@ -1,17 +1,11 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Anneal.Client.Output;
 
 namespace Anneal.Client.Cli;
 
-/// <summary>How --json output is written: camelCase, enums as lower-case strings, indented.</summary>
+/// <summary>--json output of the sweep commands, in the same JSON style as the other commands.</summary>
 public static class CliJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public static void Write<T>(CliContext context, T value) =>
-        context.WriteRaw(JsonSerializer.Serialize(value, Options));
+        context.WriteRaw(JsonSerializer.Serialize(value, JsonOutput.Options));
 }

@@ -4,7 +4,7 @@ namespace Anneal.Client.Cli;
 
 /// <summary>
 /// Runs a command's body and turns what escapes it into an exit code and one line on stderr: a <see cref="CliException"/>
-/// as it says, a lost cluster as <see cref="ExitCodes.ClusterUnreachable"/>, Ctrl-C as <see cref="ExitCodes.Interrupted"/>.
+/// as it says, a lost cluster as <see cref="ExitCodes.ClusterUnreachable"/>, Ctrl-C as <see cref="ExitCodes.Cancelled"/>.
 /// </summary>
 public static class CommandRunner
 {
@@ -22,7 +22,7 @@ public static class CommandRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             WriteError(context, "Interrupted.");
-            return ExitCodes.Interrupted;
+            return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException)
         {
@@ -32,13 +32,11 @@ public static class CommandRunner
         catch (Exception e)
         {
             WriteError(context, $"Unexpected error ({e.GetType().Name}): {OneLine(e.Message)}");
-            return ExitCodes.Error;
+            return ExitCodes.InternalError;
         }
     }
 
-    /// <summary>Written raw: Spectre would wrap a long message at the console width, and an error must stay one line.</summary>
-    public static void WriteError(CliContext context, string message) =>
-        context.Error.Profile.Out.Writer.WriteLine($"anneal: {OneLine(message)}");
+    public static void WriteError(CliContext context, string message) => context.Consoles.Fail(OneLine(message));
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

@@ -58,16 +58,16 @@ public sealed class ConnectionOptions
         environment ??= Environment.GetEnvironmentVariable;
         var (gateway, redis) = (parse.GetValue(_gateway), parse.GetValue(_redis));
         if (gateway is not null && redis is not null)
-            throw new CliException(ExitCodes.Usage, "Give --gateway or --redis, not both");
+            throw new CliException(ExitCodes.UsageError, "Give --gateway or --redis, not both");
         if (gateway is null && redis is null)
         {
             (gateway, redis) = (Blank(environment(GatewayVariable)), Blank(environment(RedisVariable)));
             if (gateway is not null && redis is not null)
-                throw new CliException(ExitCodes.Usage, $"{GatewayVariable} and {RedisVariable} are both set; unset one or pass --gateway or --redis");
+                throw new CliException(ExitCodes.UsageError, $"{GatewayVariable} and {RedisVariable} are both set; unset one or pass --gateway or --redis");
         }
         var timeout = parse.GetValue(_connectTimeout);
         if (!double.IsFinite(timeout) || timeout <= 0 || timeout > 600)
-            throw new CliException(ExitCodes.Usage, $"--connect-timeout must be between 0 and 600 seconds, got {timeout.ToString(CultureInfo.InvariantCulture)}");
+            throw new CliException(ExitCodes.UsageError, $"--connect-timeout must be between 0 and 600 seconds, got {timeout.ToString(CultureInfo.InvariantCulture)}");
         return new ClusterTarget
         {
             Gateway = gateway,

@@ -42,14 +42,14 @@ public sealed class SpecSource
     {
         var (preset, file) = (parse.GetValue(Preset), parse.GetValue(File));
         if ((preset is null) == (file is null))
-            throw new CliException(ExitCodes.Usage, "Give exactly one of --preset (study or quick) or -f sweep.json");
+            throw new CliException(ExitCodes.UsageError, "Give exactly one of --preset (study or quick) or -f sweep.json");
 
         SweepSpec spec;
         string origin;
         if (preset is not null)
         {
             if (!SweepPresets.Exists(preset))
-                throw new CliException(ExitCodes.Usage, $"--preset must be one of {string.Join(", ", SweepPresets.Names)}, got '{preset}'");
+                throw new CliException(ExitCodes.UsageError, $"--preset must be one of {string.Join(", ", SweepPresets.Names)}, got '{preset}'");
             spec = SweepPresets.Get(preset);
             origin = $"preset {preset}";
         }
@@ -65,7 +65,7 @@ public sealed class SpecSource
             spec = spec with { DataDir = data.FullName };
         var errors = SweepSpecValidator.Validate(spec);
         if (errors.Count > 0)
-            throw new CliException(ExitCodes.Usage, $"Invalid sweep spec ({origin}): {string.Join("; ", errors)}");
+            throw new CliException(ExitCodes.UsageError, $"Invalid sweep spec ({origin}): {string.Join("; ", errors)}");
         return spec;
     }
 
@@ -78,7 +78,7 @@ public sealed class SpecSource
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(ExitCodes.Usage, $"Cannot read spec file {file.FullName}: {e.Message}", e);
+            throw new CliException(ExitCodes.UsageError, $"Cannot read spec file {file.FullName}: {e.Message}", e);
         }
         try
         {
@@ -86,7 +86,7 @@ public sealed class SpecSource
         }
         catch (SweepSpecException e)
         {
-            throw new CliException(ExitCodes.Usage, $"Invalid sweep spec {file.Name}: {string.Join("; ", e.Errors)}", e);
+            throw new CliException(ExitCodes.UsageError, $"Invalid sweep spec {file.Name}: {string.Join("; ", e.Errors)}", e);
         }
     }
 }

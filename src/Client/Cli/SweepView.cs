@@ -68,9 +68,9 @@ public static class SweepView
     /// <summary>The exit code a followed or watched sweep ends with.</summary>
     public static int ExitCodeOf(SweepStatus status) => status switch
     {
-        SweepStatus.Failed => ExitCodes.SweepFailed,
+        SweepStatus.Failed => ExitCodes.TrainingFailed,
         SweepStatus.Cancelled => ExitCodes.SweepCancelled,
-        _ => ExitCodes.Ok,
+        _ => ExitCodes.Success,
     };
 
     private static string RunStatusMarkup(RunSummary run) => run.Status switch

@@ -11,7 +11,7 @@ internal static class GatewayAddress
     {
         var colon = gateway.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(gateway[(colon + 1)..], out var port) || port is < 1 or > 65535)
-            throw new CliException(ExitCodes.Usage, $"--gateway must be host:port, got '{gateway}'");
+            throw new CliException(ExitCodes.UsageError, $"--gateway must be host:port, got '{gateway}'");
         var host = gateway[..colon].Trim('[', ']');
         if (IPAddress.TryParse(host, out var address))
             return new IPEndPoint(address, port);

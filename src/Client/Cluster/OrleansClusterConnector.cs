@@ -17,7 +17,7 @@ public sealed class OrleansClusterConnector(Func<ClusterTarget, CancellationToke
         if (target.Local)
         {
             if (startLocal is null)
-                throw new CliException(ExitCodes.Usage, "--local is not available in this build of anneal");
+                throw new CliException(ExitCodes.UsageError, "--local is not available in this build of anneal");
             return await startLocal(target, cancellationToken);
         }
 

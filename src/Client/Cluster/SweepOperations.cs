@@ -19,7 +19,7 @@ public sealed class SweepOperations(IGrainFactory grains)
         }
         catch (SweepSpecException e)
         {
-            throw new CliException(ExitCodes.Usage, $"The cluster refused the sweep spec: {string.Join("; ", e.Errors)}", e);
+            throw new CliException(ExitCodes.UsageError, $"The cluster refused the sweep spec: {string.Join("; ", e.Errors)}", e);
         }
     }
 

@@ -19,7 +19,7 @@ internal static class ReportPublisher
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(ExitCodes.Error, $"Cannot write the report into {directory}: {e.Message}", e);
+            throw new CliException(ExitCodes.InternalError, $"Cannot write the report into {directory}: {e.Message}", e);
         }
     }
 }

@@ -38,6 +38,6 @@ public sealed class SweepCancelCommand : Command
             _context.Out.WriteLine($"Cancelled sweep {summary.SweepId}: {SweepView.Counts(summary.Counts)}.");
             SweepView.Write(_context.Out, summary, report);
         }
-        return ExitCodes.Ok;
+        return ExitCodes.Success;
     }
 }

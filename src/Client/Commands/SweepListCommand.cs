@@ -27,18 +27,18 @@ public sealed class SweepListCommand : Command
         if (parse.GetValue(_json))
         {
             CliJson.Write(_context, listings.Select(l => new SweepListingJson(l.SweepId, l.Name, l.Status, l.CreatedAt, l.Counts)).ToList());
-            return ExitCodes.Ok;
+            return ExitCodes.Success;
         }
         if (listings.Count == 0)
         {
             _context.Out.WriteLine("No sweeps yet. Start one with: anneal sweep start --preset quick");
-            return ExitCodes.Ok;
+            return ExitCodes.Success;
         }
         var table = new Table().Border(TableBorder.Simple).AddColumns("Id", "Name", "Status", "Created (UTC)", "Runs");
         foreach (var listing in listings)
             table.AddRow(Markup.Escape(listing.SweepId), Markup.Escape(listing.Name), SweepView.Status(listing.Status),
                 listing.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm"), Markup.Escape(SweepView.Counts(listing.Counts)));
         _context.Out.Write(table);
-        return ExitCodes.Ok;
+        return ExitCodes.Success;
     }
 }

@@ -34,11 +34,11 @@ public sealed class SweepReportCommand : Command
         if (parse.GetValue(_json))
         {
             CliJson.Write(_context, written);
-            return ExitCodes.Ok;
+            return ExitCodes.Success;
         }
         if (report.IsPartial)
             _context.Out.MarkupLine($"[yellow]Partial:[/] {report.CompletedRuns} of {summary.Runs.Count} runs have finished; the report marks the rest.");
         _context.Out.MarkupLine($"Wrote {written.Files.Count} files; report: [link]{Markup.Escape(written.Report)}[/]");
-        return ExitCodes.Ok;
+        return ExitCodes.Success;
     }
 }

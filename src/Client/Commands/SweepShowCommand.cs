@@ -34,6 +34,6 @@ public sealed class SweepShowCommand : Command
             CliJson.Write(_context, SweepView.ToJson(summary, report));
         else
             SweepView.Write(_context.Out, summary, report);
-        return ExitCodes.Ok;
+        return ExitCodes.Success;
     }
 }

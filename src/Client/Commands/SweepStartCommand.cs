@@ -46,11 +46,11 @@ public sealed class SweepStartCommand : Command
         var spec = _spec.Resolve(parse);
         var (local, detach, json) = (parse.GetValue(_local), parse.GetValue(_detach), parse.GetValue(_json));
         if (local && detach)
-            throw new CliException(ExitCodes.Usage, "--detach cannot be used with --local: the local silo lives only as long as this command");
+            throw new CliException(ExitCodes.UsageError, "--detach cannot be used with --local: the local silo lives only as long as this command");
         if (local && _connection.IsGiven(parse))
-            throw new CliException(ExitCodes.Usage, "--local runs its own silo; drop --gateway/--redis, or drop --local to use that cluster");
+            throw new CliException(ExitCodes.UsageError, "--local runs its own silo; drop --gateway/--redis, or drop --local to use that cluster");
         if (!local && parse.GetResult(_checkpoints) is not null)
-            throw new CliException(ExitCodes.Usage, "--checkpoints is for --local; a cluster's silos choose their own checkpoint store");
+            throw new CliException(ExitCodes.UsageError, "--checkpoints is for --local; a cluster's silos choose their own checkpoint store");
 
         var target = local
             ? new ClusterTarget { Local = true, CheckpointDirectory = parse.GetValue(_checkpoints)?.FullName }
@@ -66,7 +66,7 @@ public sealed class SweepStartCommand : Command
             else
                 _context.Out.MarkupLine($"Started sweep [bold]{started.SweepId}[/] ({started.Runs.Count} runs). "
                     + $"Follow it with [bold]anneal sweep watch {started.SweepId}[/].");
-            return ExitCodes.Ok;
+            return ExitCodes.Success;
         }
 
         if (!json)
@@ -79,7 +79,7 @@ public sealed class SweepStartCommand : Command
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw new CliException(ExitCodes.Interrupted, local
+            throw new CliException(ExitCodes.Cancelled, local
                 ? $"Interrupted: the local silo stops with this command, so sweep {started.SweepId} did not finish."
                 : $"Stopped following; sweep {started.SweepId} goes on (anneal sweep watch {started.SweepId}).");
         }

@@ -36,7 +36,7 @@ public sealed class SweepWatchCommand : Command
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw new CliException(ExitCodes.Interrupted, $"Stopped watching; sweep {id} goes on (anneal sweep watch {id}).");
+            throw new CliException(ExitCodes.Cancelled, $"Stopped watching; sweep {id} goes on (anneal sweep watch {id}).");
         }
 
         var report = Reports.SweepReport.Build(await sweeps.ReadRecordAsync(sweep));
