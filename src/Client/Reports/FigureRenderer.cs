@@ -15,19 +15,23 @@ public sealed class FigureRenderer(int window)
     public const int PanelHeight = 600;
     private const float ScaleFactor = 1.6f;
 
+    // Beyond this many entries a legend inside the axes hides the curves; it goes beside them, on a wider panel.
+    private const int CrowdedLegend = 7;
+
     // matplotlib's default font, so the figures read like the study's.
     private const string FontName = "DejaVu Sans";
 
     public IReadOnlyList<string> Render(FigurePlan figure, string directory)
     {
         var plots = figure.Panels.Select(Draw).ToList();
-        var width = PanelWidth * plots.Count;
+        var panelWidth = figure.Panels.Any(p => p.Lines.Count > CrowdedLegend) ? PanelWidth * 3 / 2 : PanelWidth;
+        var width = panelWidth * plots.Count;
         var png = Path.Combine(directory, figure.Id + ".png");
         var svg = Path.Combine(directory, figure.Id + ".svg");
 
         using (var surface = SKSurface.Create(new SKImageInfo(width, PanelHeight)))
         {
-            DrawSideBySide(plots, surface.Canvas);
+            DrawSideBySide(plots, surface.Canvas, panelWidth);
             using var image = surface.Snapshot();
             using var data = image.Encode(SKEncodedImageFormat.Png, 100);
             using var file = File.Create(png);
@@ -35,20 +39,20 @@ public sealed class FigureRenderer(int window)
         }
         using (var file = File.Create(svg))
         using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, PanelHeight), file))
-            DrawSideBySide(plots, canvas);
+            DrawSideBySide(plots, canvas, panelWidth);
         return [png, svg];
     }
 
     // Panels are drawn one by one at their offset: ScottPlot's Multiplot misplaces plots that have a ScaleFactor.
-    private static void DrawSideBySide(IReadOnlyList<Plot> plots, SKCanvas canvas)
+    private static void DrawSideBySide(IReadOnlyList<Plot> plots, SKCanvas canvas, int panelWidth)
     {
         for (var i = 0; i < plots.Count; i++)
         {
             canvas.Save();
-            canvas.Translate(i * PanelWidth, 0);
+            canvas.Translate(i * panelWidth, 0);
             // ScottPlot clears the whole canvas before drawing: the clip keeps earlier panels.
-            canvas.ClipRect(new SKRect(0, 0, PanelWidth, PanelHeight));
-            plots[i].Render(canvas, PanelWidth, PanelHeight);
+            canvas.ClipRect(new SKRect(0, 0, panelWidth, PanelHeight));
+            plots[i].Render(canvas, panelWidth, PanelHeight);
             canvas.Restore();
         }
     }
@@ -83,6 +87,8 @@ public sealed class FigureRenderer(int window)
             plotted.AddRange(xs.Zip(points, (x, p) => (x, p.Loss.Mean)));
             if (!line.Series.HasCompletedRun)
                 curve.LinePattern = LinePattern.Dashed;
+            else if (line.Dotted)
+                curve.LinePattern = LinePattern.Dotted;
         }
         // One legend entry explains every band; the last one, so it sits under the curves it qualifies.
         if (lastBand is not null)
@@ -91,7 +97,9 @@ public sealed class FigureRenderer(int window)
         plot.Axes.Title.Label.Bold = false;
         plot.Axes.AutoScaleX();
         plot.Axes.SetLimitsY(-0.05, yMax);
-        if (labels.Count > 0)
+        if (labels.Count > CrowdedLegend)
+            plot.ShowLegend(Edge.Right);
+        else if (labels.Count > 0)
             plot.ShowLegend(LegendPlacement.Best(InAxesFractions(plotted, plot.Axes.GetLimits()), labels));
         return plot;
     }

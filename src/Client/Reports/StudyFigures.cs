@@ -142,7 +142,8 @@ public static class StudyFigures
             return;
         }
         var lines = ordered
-            .Select((s, index) => new FigureLine(s, Decorate(OverviewLabel(s), s), StudyColors.Cycle(index)))
+            .Select((s, index) => new FigureLine(s, Decorate(OverviewLabel(s), s), StudyColors.Cycle(index),
+                Dotted: index >= StudyColors.DefaultCycle.Count))
             .ToList();
         var yMax = 2.0;
         figures.Add(new FigurePlan(AllRuns, caption, [new FigurePanel("Train Loss (all runs)", yMax, lines)], []));
