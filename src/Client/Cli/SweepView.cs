@@ -22,7 +22,7 @@ public static class SweepView
     public static void Write(IAnsiConsole console, SweepSummary summary, SweepReport report)
     {
         console.MarkupLine($"[bold]{Markup.Escape(summary.Name)}[/] ({Markup.Escape(summary.SweepId)}): {Status(summary.Status)} · "
-            + $"{Counts(summary.Counts)} · dataset {Markup.Escape(summary.Spec.Dataset)} · smoothing {report.Window} steps");
+            + $"{Counts(summary.Counts)} · dataset {Markup.Escape(summary.Spec.Dataset)} · smoothing over {ReportFormat.StepCount(report.Window)}");
         var table = new Table().Border(TableBorder.Simple)
             .AddColumns("Run", "Variant", "Seed", "Status", "Step", "Smoothed loss", "Val loss", "Val acc", "Steps/s");
         foreach (var column in table.Columns.Skip(4))

@@ -22,7 +22,7 @@ public sealed class SweepStartCommand : Command
     };
     private readonly Option<DirectoryInfo?> _checkpoints = new("--checkpoints")
     {
-        Description = "With --local: folder for checkpoints (default ./sweeps/<id>/checkpoints)",
+        Description = "With --local: folder for checkpoints (default: a temporary folder, removed at the end)",
         HelpName = "DIR",
     };
     private readonly Option<bool> _detach = new("--detach") { Description = "Submit and return at once; print the sweep id" };

@@ -72,13 +72,13 @@ public sealed class SweepFollower(CliContext context, SweepOperations sweeps, Ti
             {
                 seen[run.RunId] = run.Status;
                 if (run.Status != RunStatus.Queued)
-                    context.Out.WriteLine($"{DateTimeOffset.Now:HH:mm:ss} {run.Label} ({ShortId(run.RunId)}): {Describe(run)}");
+                    context.Out.WritePlainLine($"{DateTimeOffset.Now:HH:mm:ss} {run.Label} ({ShortId(run.RunId)}): {Describe(run)}");
             }
             if (current.Status != SweepStatus.Running)
                 return current;
             if (DateTimeOffset.UtcNow - lastSummary > TimeSpan.FromSeconds(30))
             {
-                context.Out.WriteLine($"{DateTimeOffset.Now:HH:mm:ss} {Markup.Remove(SummaryLine(current))} · {SweepEta(current)}");
+                context.Out.WritePlainLine($"{DateTimeOffset.Now:HH:mm:ss} {Markup.Remove(SummaryLine(current))} · {SweepEta(current)}");
                 lastSummary = DateTimeOffset.UtcNow;
             }
             await Task.Delay(_poll, cancellationToken);
@@ -142,8 +142,8 @@ public sealed class SweepFollower(CliContext context, SweepOperations sweeps, Ti
     private static string Describe(RunSummary run) => run.Status switch
     {
         RunStatus.Completed =>
-            $"completed · smoothed loss {ReportFormat.Loss(run.Progress?.SmoothedLoss)} · val {ReportFormat.Loss(run.FinalEvaluation?.Loss)}"
-            + $" / {ReportFormat.Accuracy(run.FinalEvaluation?.Accuracy)} · {ReportFormat.Duration(run.TrainingTime)}",
+            $"completed in {ReportFormat.Duration(run.TrainingTime)} · val loss {ReportFormat.Loss(run.FinalEvaluation?.Loss)}"
+            + $" · val accuracy {ReportFormat.Accuracy(run.FinalEvaluation?.Accuracy)}",
         RunStatus.Failed => $"failed: {run.FailureReason}",
         RunStatus.Running => $"running (attempt {run.Attempts}{(run.Worker is null ? "" : ", " + run.Worker)})",
         _ => run.Status.ToString().ToLowerInvariant(),

@@ -16,7 +16,7 @@ public static class MarkdownReportWriter
         md.AppendLine($"Status **{sweep.Status}** · {report.CompletedRuns}/{sweep.Runs.Count} runs completed · dataset {Or(sweep.Dataset)}"
             + $" · batch {sweep.BatchSize?.ToString() ?? ReportFormat.Missing} · LR {sweep.LearningRate?.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) ?? ReportFormat.Missing}"
             + $" · generated {generatedAt:yyyy-MM-dd HH:mm} UTC").AppendLine();
-        md.AppendLine($"Train loss is smoothed with a moving average over **{ReportFormat.Steps(report.Window)} steps** ({report.Smoothing.Reason}) "
+        md.AppendLine($"Train loss is smoothed with a moving average over **{ReportFormat.StepCount(report.Window)}** ({report.Smoothing.Reason}) "
             + "and plotted as the study's `plot_losses` does: at the index of each window's first step, y from −0.05 to the study's limit "
             + "unless the curves end above it.").AppendLine();
         if (report.HasSeveralSeeds)

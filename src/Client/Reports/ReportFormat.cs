@@ -16,6 +16,9 @@ public static class ReportFormat
 
     public static string Steps(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>"1 step", "1,000 steps".</summary>
+    public static string StepCount(int value) => Steps(value) + (value == 1 ? " step" : " steps");
+
     public static string Duration(TimeSpan? value) => value switch
     {
         null => Missing,
