@@ -22,7 +22,12 @@ public static class TensorIO
         {
             throw new InvalidDataException($"checkpoint tensor has {count} elements, expected {target.numel()}");
         }
-        var bytes = reader.ReadBytes(reader.ReadInt32());
+        var length = reader.ReadInt32();
+        var bytes = reader.ReadBytes(length);
+        if (bytes.Length != length || length != count * target.element_size())
+        {
+            throw new EndOfStreamException($"checkpoint tensor data ends after {bytes.Length} of {length} bytes");
+        }
         using var cpu = empty(target.shape, target.dtype, CPU);
         cpu.bytes = bytes;
         using var noGrad = no_grad();

@@ -165,26 +165,36 @@ public sealed class Trainer : IDisposable
     /// <exception cref="InvalidDataException">Not a checkpoint, truncated, or written for different options.</exception>
     public void LoadCheckpoint(Stream source)
     {
-        using var reader = new BinaryReader(source, System.Text.Encoding.UTF8, leaveOpen: true);
+        // A checkpoint that fails halfway must not leave this trainer half-restored: keep the current state to roll back to.
+        using var before = new MemoryStream();
+        SaveCheckpoint(before);
         try
         {
-            CheckpointFormat.ReadHeader(reader, _fingerprint);
-            var step = reader.ReadInt32();
-            var samplerState = reader.ReadUInt64();
-            using (var randomness = _dropoutRandomness.get_state())
-            {
-                TensorIO.Read(reader, randomness);
-                _dropoutRandomness.set_state(randomness);
-            }
-            TensorIO.Read(reader, _parameters.Values);
-            _method.Load(reader);
-            Step = step;
-            _sampler.State = samplerState;
+            Restore(source);
         }
-        catch (EndOfStreamException e)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {
-            throw new InvalidDataException("checkpoint is truncated", e);
+            before.Position = 0;
+            Restore(before);
+            throw e as InvalidDataException ?? new InvalidDataException("checkpoint is truncated", e);
         }
+    }
+
+    private void Restore(Stream source)
+    {
+        using var reader = new BinaryReader(source, System.Text.Encoding.UTF8, leaveOpen: true);
+        CheckpointFormat.ReadHeader(reader, _fingerprint);
+        var step = reader.ReadInt32();
+        var samplerState = reader.ReadUInt64();
+        using (var randomness = _dropoutRandomness.get_state())
+        {
+            TensorIO.Read(reader, randomness);
+            _dropoutRandomness.set_state(randomness);
+        }
+        TensorIO.Read(reader, _parameters.Values);
+        _method.Load(reader);
+        Step = step;
+        _sampler.State = samplerState;
     }
 
     private float TrainStep()

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Times the TinyViT training step of `anneal bench` side by side with the PyTorch reference, alternating who goes
+# first each round, and prints each round's median ms/step and the median of the per-round ratios.
+# A third column times anneal with glibc's default allocator settings (ANNEAL_MALLOC_TUNING=0).
+#
+# Usage: scripts/bench-vs-pytorch.sh [ROUNDS=3] [THREADS=2] [BATCH=128] [STEPS=40]
+# Env:   PYTORCH_REFERENCE (default ../shared/reference/tinyvit_torch.py next to the repo, else /work/shared/...)
+set -euo pipefail
+
+rounds=${1:-3}
+threads=${2:-2}
+batch=${3:-128}
+steps=${4:-40}
+root=$(cd "$(dirname "$0")/.." && pwd)
+reference=${PYTORCH_REFERENCE:-$root/../shared/reference/tinyvit_torch.py}
+[[ -f $reference ]] || reference=/work/shared/reference/tinyvit_torch.py
+
+dotnet build "$root/src/Client/Anneal.Client.csproj" -c Release -v q -nologo >/dev/null
+anneal=$root/src/Client/bin/Release/net10.0/linux-x64/anneal
+
+median_ms() { sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p'; }
+pytorch() { /usr/bin/python3 "$reference" --steps "$steps" --threads "$threads" --batch "$batch" | median_ms; }
+anneal_tuned() { "$anneal" bench --steps "$steps" --threads "$threads" --batch "$batch" 2>/dev/null | median_ms; }
+anneal_default_malloc() { ANNEAL_MALLOC_TUNING=0 "$anneal" bench --steps "$steps" --threads "$threads" --batch "$batch" 2>/dev/null | median_ms; }
+
+echo "threads=$threads batch=$batch steps=$steps rounds=$rounds load=$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-6s %12s %12s %16s %8s %14s\n' round pytorch_ms anneal_ms anneal_nomalloc anneal/pt nomalloc/pt
+ratios=(); plain_ratios=()
+for ((r = 1; r <= rounds; r++)); do
+    if ((r % 2 == 1)); then
+        pt=$(pytorch); an=$(anneal_tuned); nm=$(anneal_default_malloc)
+    else
+        nm=$(anneal_default_malloc); an=$(anneal_tuned); pt=$(pytorch)
+    fi
+    ratio=$(awk -v a="$an" -v p="$pt" 'BEGIN { printf "%.3f", a / p }')
+    plain=$(awk -v a="$nm" -v p="$pt" 'BEGIN { printf "%.3f", a / p }')
+    ratios+=("$ratio"); plain_ratios+=("$plain")
+    printf '%-6s %12s %12s %16s %8s %14s\n' "$r" "$pt" "$an" "$nm" "$ratio" "$plain"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+echo "median ratio anneal/pytorch: $(median "${ratios[@]}")  (glibc default malloc: $(median "${plain_ratios[@]}"))"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
