@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Anneal.Client.Cli;
+using Anneal.Client.Cluster;
 using Anneal.Client.Commands;
 
 namespace Anneal.Client;
@@ -6,17 +8,18 @@ namespace Anneal.Client;
 /// <summary>The <c>anneal</c> command tree. To add a command, write it in Commands/ and list it here.</summary>
 public static class AnnealCli
 {
-    public static RootCommand Build(CliConsoles consoles) => new("Anneal: learning-rate schedule sweeps for TinyViT.")
+    public static RootCommand Build(CliConsoles consoles, IClusterConnector clusters) => new("Anneal: learning-rate schedule sweeps for TinyViT.")
     {
         new TrainCommand(consoles),
         new BenchCommand(consoles),
         new InfoCommand(consoles),
         new VariantsCommand(consoles),
+        new SweepCommand(new CliContext(consoles, clusters)),
     };
 
-    public static int Run(string[] args, CliConsoles consoles)
+    public static int Run(string[] args, CliConsoles consoles, IClusterConnector clusters)
     {
-        var root = Build(consoles);
+        var root = Build(consoles, clusters);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -27,6 +30,11 @@ public static class AnnealCli
             }
             return ExitCodes.UsageError;
         }
-        return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        return parsed.Invoke(new InvocationConfiguration
+        {
+            EnableDefaultExceptionHandler = false,
+            // After Ctrl-C a trainer writes its checkpoint and a local silo hands back its runs: let them finish.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+        });
     }
 }

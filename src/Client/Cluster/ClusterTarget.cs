@@ -1,0 +1,29 @@
+namespace Anneal.Client.Cluster;
+
+/// <summary>
+/// Which cluster a command talks to: an in-process silo (<see cref="Local"/>), a gateway, or the silos registered
+/// in Redis. Cluster and service ids must be the silos' (see src/Silo), or the gateway refuses the client.
+/// </summary>
+public sealed record ClusterTarget
+{
+    public const string DefaultGateway = "127.0.0.1:30000";
+    public const string DefaultClusterId = "anneal";
+    public const string DefaultServiceId = "anneal";
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
+
+    public bool Local { get; init; }
+    public string? Gateway { get; init; }
+    public string? Redis { get; init; }
+    public string ClusterId { get; init; } = DefaultClusterId;
+    public string ServiceId { get; init; } = DefaultServiceId;
+    public TimeSpan ConnectTimeout { get; init; } = DefaultConnectTimeout;
+
+    /// <summary>For --local: where checkpoints go (the in-process silo keeps them on disk).</summary>
+    public string? CheckpointDirectory { get; init; }
+
+    /// <summary>How the target reads in messages: "gateway 127.0.0.1:30000", "Redis localhost:6379", "a local silo".</summary>
+    public string Describe() =>
+        Local ? "a local in-process silo"
+        : Redis is not null ? $"the cluster registered in Redis {Redis}"
+        : $"gateway {Gateway ?? DefaultGateway}";
+}

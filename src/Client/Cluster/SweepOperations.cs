@@ -1,0 +1,57 @@
+using Anneal.Client.Cli;
+using Anneal.Client.Reports;
+using Anneal.Contracts;
+using Anneal.Contracts.Runs;
+using Anneal.Contracts.Specs;
+using Anneal.Contracts.Sweeps;
+
+namespace Anneal.Client.Cluster;
+
+/// <summary>What the CLI asks of a cluster's sweeps, with unknown ids and refused specs turned into CLI errors.</summary>
+public sealed class SweepOperations(IGrainFactory grains)
+{
+    public async Task<SweepSummary> StartAsync(SweepSpec spec)
+    {
+        var id = SweepIds.New();
+        try
+        {
+            return await grains.GetGrain<ISweepGrain>(id).Start(spec);
+        }
+        catch (SweepSpecException e)
+        {
+            throw new CliException(ExitCodes.UsageError, $"The cluster refused the sweep spec: {string.Join("; ", e.Errors)}", e);
+        }
+    }
+
+    public async Task<SweepSummary> GetAsync(string sweepId)
+    {
+        var grain = await ExistingAsync(sweepId);
+        return await grain.GetSummary();
+    }
+
+    public async Task<SweepSummary> CancelAsync(string sweepId)
+    {
+        var grain = await ExistingAsync(sweepId);
+        return await grain.Cancel();
+    }
+
+    public Task<IReadOnlyList<SweepListing>> ListAsync() =>
+        grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).List();
+
+    /// <summary>The sweep with every run's curve and results, as the report reads it.</summary>
+    public async Task<SweepRecord> ReadRecordAsync(SweepSummary summary)
+    {
+        var details = await Task.WhenAll(summary.Runs.Select(run => grains.GetGrain<IRunGrain>(run.RunId).GetDetails()));
+        return SweepRecordMapper.ToRecord(summary, details);
+    }
+
+    private async Task<ISweepGrain> ExistingAsync(string sweepId)
+    {
+        if (SweepIds.Check(sweepId) is { } problem)
+            throw new CliException(ExitCodes.SweepNotFound, $"No such sweep: {problem}");
+        var grain = grains.GetGrain<ISweepGrain>(sweepId);
+        if (!await grain.Exists())
+            throw new CliException(ExitCodes.SweepNotFound, $"No sweep '{sweepId}' in this cluster ('anneal sweep list' shows them)");
+        return grain;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Anneal.Client.Reports;
+
+/// <summary>What the report needs to know about one run of a sweep, whatever its status.</summary>
+public sealed record RunRecord
+{
+    public required string RunId { get; init; }
+    public required string Variant { get; init; }
+    public required int Steps { get; init; }
+    public int Seed { get; init; }
+    public required RunStatus Status { get; init; }
+
+    /// <summary>Steps completed so far (equal to <see cref="Steps"/> once completed).</summary>
+    public int StepsDone { get; init; }
+
+    public IReadOnlyList<CurvePoint> Curve { get; init; } = [];
+    public IReadOnlyDictionary<string, double> Overrides { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Validation loss and accuracy of the parameters the run evaluates (the averaged ones where it averages).</summary>
+    public double? ValidationLoss { get; init; }
+    public double? ValidationAccuracy { get; init; }
+
+    public double? StepsPerSecond { get; init; }
+    public TimeSpan? WallTime { get; init; }
+    public string? FailureReason { get; init; }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Anneal.Client.Cli;
+using Anneal.Contracts.Specs;
+
+namespace Anneal.Client.Tests.Cli;
+
+public sealed class SpecSourceTests
+{
+    private static SweepSpec Resolve(params string[] args)
+    {
+        var source = new SpecSource();
+        var command = new RootCommand();
+        source.AddTo(command);
+        return source.Resolve(command.Parse(args));
+    }
+
+    [Fact]
+    public void QuickPreset_OnFashionMnist_IsTheStudyScaledDown()
+    {
+        var spec = Resolve("--preset", "quick", "--dataset", "fashion-mnist");
+
+        Assert.Equal(SweepPresets.Get(SweepPresets.Quick) with { Dataset = KnownDatasets.FashionMnist }, spec, SpecComparer.Instance);
+        Assert.Equal(13, spec.Runs.Count);
+        Assert.Equal(KnownDatasets.FashionMnist, spec.Dataset);
+    }
+
+    [Fact]
+    public void DataFolder_IsPassedToTheSilosAsAnAbsolutePath()
+    {
+        var spec = Resolve("--preset", "quick", "--data", "relative/folder");
+
+        Assert.Equal(Path.GetFullPath("relative/folder"), spec.DataDir);
+    }
+
+    [Fact]
+    public void UnknownDataset_IsRefusedNamingTheField()
+    {
+        var error = Assert.Throws<CliException>(() => Resolve("--preset", "quick", "--dataset", "imagenet"));
+
+        Assert.Equal(ExitCodes.UsageError, error.ExitCode);
+        Assert.Contains("dataset must be one of cifar10, fashion-mnist, synthetic, got 'imagenet'", error.Message);
+    }
+
+    /// <summary>Records with list members compare lists by reference; specs are equal when their JSON is.</summary>
+    private sealed class SpecComparer : IEqualityComparer<SweepSpec>
+    {
+        public static readonly SpecComparer Instance = new();
+        public bool Equals(SweepSpec? x, SweepSpec? y) => SweepSpecJson.Write(x!) == SweepSpecJson.Write(y!);
+        public int GetHashCode(SweepSpec obj) => SweepSpecJson.Write(obj).GetHashCode();
+    }
+}

@@ -1,0 +1,31 @@
+namespace Anneal.Client.Tests.Cli;
+
+/// <summary>Sweeps small enough to train in seconds on the synthetic dataset, in the spec-file format users write.</summary>
+internal static class TinySpecs
+{
+    /// <summary>Constant, linear and schedule-free EMA: enough for the constant-vs-linear figure, a Pareto panel and table.</summary>
+    public static string ThreeRuns(int steps = 30) => $$"""
+        {
+          "name": "tiny",
+          "dataset": "synthetic",
+          "batchSize": 8,
+          "lr": 0.001,
+          "seeds": [0],
+          "checkpointEvery": 20,
+          "progressEvery": 10,
+          "evalBatches": 2,
+          "runs": [
+            {"variant": "constant", "steps": {{steps}}},
+            {"variant": "linear", "steps": {{steps}}},
+            {"variant": "sf-ema", "steps": {{steps}}}
+          ]
+        }
+        """;
+
+    public static string Write(TemporaryDirectory folder, string json, string name = "tiny.json")
+    {
+        var path = folder.File(name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+}

@@ -1,0 +1,1 @@
+global using RunStatus = Anneal.Contracts.Runs.RunStatus;
