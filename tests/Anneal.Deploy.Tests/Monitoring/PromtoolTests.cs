@@ -23,7 +23,9 @@ public sealed class PromtoolTests
         {
             // Debian builds Prometheus without Kubernetes service discovery. Check everything else in the file
             // (relabelling, regexes, intervals) with the discovery block swapped for an empty static one.
-            var withoutKubernetesDiscovery = Path.Combine(Path.GetTempPath(), $"anneal-prometheus-k8s-{Guid.NewGuid():N}.yml");
+            var copy = Directory.CreateTempSubdirectory("anneal-prometheus-k8s-").FullName;
+            CopyRules(copy);
+            var withoutKubernetesDiscovery = Path.Combine(copy, "prometheus-kubernetes.yml");
             var text = await File.ReadAllTextAsync(path);
             var sdBlock = "    kubernetes_sd_configs:\n      - role: endpoints\n        namespaces:\n          names: [anneal]\n";
             Assert.Contains(sdBlock, text);
@@ -34,10 +36,28 @@ public sealed class PromtoolTests
             }
             finally
             {
-                File.Delete(withoutKubernetesDiscovery);
+                Directory.Delete(copy, recursive: true);
             }
         }
 
         Assert.True(result.ExitCode == 0, result.Describe());
+    }
+
+    [Fact]
+    public async Task AlertRules_PassPromtoolCheckRules()
+    {
+        var result = await Promtool.CheckRulesAsync(RepositoryPaths.Prometheus("rules/anneal-alerts.yml"));
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Contains("SUCCESS", result.StandardOutput);
+    }
+
+    private static void CopyRules(string directory)
+    {
+        Directory.CreateDirectory(Path.Combine(directory, "rules"));
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Prometheus("rules")))
+        {
+            File.Copy(file, Path.Combine(directory, "rules", Path.GetFileName(file)));
+        }
     }
 }
