@@ -102,6 +102,22 @@ public sealed partial class SecurityTests(Overlays overlays) : IClassFixture<Ove
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
+    public async Task Redis_AcceptsConnectionsOnlyFromSilosAndClients(string overlay)
+    {
+        var rendered = await overlays.RenderAsync(overlay);
+
+        var policy = rendered.Single("NetworkPolicy", "anneal-redis");
+        Assert.Equal("anneal-redis", KubernetesObject.Text(policy.Spec!["podSelector"]?["matchLabels"]?["app.kubernetes.io/name"]));
+        var rule = Assert.Single(KubernetesObject.Items(policy.Spec["ingress"]));
+        var peer = Assert.Single(KubernetesObject.Items(rule["from"]));
+        var expression = Assert.Single(KubernetesObject.Items(peer["podSelector"]?["matchExpressions"]));
+        Assert.Equal("In", KubernetesObject.Text(expression["operator"]));
+        Assert.Equal(["anneal-client", "anneal-silo"], Strings(expression["values"]).Order());
+        Assert.Null(peer["namespaceSelector"]);
+    }
+
     private static IEnumerable<string> Strings(System.Text.Json.Nodes.JsonNode? array) =>
         array?.AsArray().Select(item => KubernetesObject.Text(item)!) ?? [];
 
