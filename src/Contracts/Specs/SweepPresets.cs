@@ -1,0 +1,78 @@
+namespace Anneal.Contracts.Specs;
+
+/// <summary>
+/// Built-in sweeps. <c>study</c> is the seed study exactly; <c>quick</c> is the same 13 runs shrunk by
+/// <see cref="QuickScale"/> so the whole sweep trains on two CPU cores in about ten minutes.
+/// </summary>
+public static class SweepPresets
+{
+    public const string Study = "study";
+    public const string Quick = "quick";
+
+    /// <summary>How many times shorter every run of <c>quick</c> is than in the study (100k steps become 400).</summary>
+    public const int QuickScale = 250;
+
+    public const int StudySteps = 100_000;
+    public const double StudyEmaRate = 0.999;
+    public const double StudySlowEmaRate = 0.9999;
+
+    public static IReadOnlyList<string> Names { get; } = [Study, Quick];
+
+    public static bool Exists(string name) => Names.Contains(name, StringComparer.Ordinal);
+
+    /// <summary>The preset's spec; <paramref name="dataset"/> replaces its default dataset (study: cifar10, quick: fashion-mnist).</summary>
+    public static SweepSpec Get(string name, string? dataset = null, string? dataDir = null) => name switch
+    {
+        Study => StudySpec(1) with { Name = Study, Dataset = dataset ?? KnownDatasets.Cifar10, DataDir = dataDir },
+        Quick => StudySpec(QuickScale) with { Name = Quick, Dataset = dataset ?? KnownDatasets.FashionMnist, DataDir = dataDir },
+        _ => throw new ArgumentException($"Unknown preset '{name}'; known: {string.Join(", ", Names)}", nameof(name)),
+    };
+
+    /// <summary>
+    /// An EMA rate for a run <paramref name="scale"/> times shorter, so the average spans the same fraction of the run:
+    /// the window 1/(1 - rate) shrinks with the run, i.e. rate' = 1 - (1 - rate) * scale.
+    /// </summary>
+    public static double ScaleEmaRate(double rate, int scale) => 1 - (1 - rate) * scale;
+
+    private static SweepSpec StudySpec(int scale)
+    {
+        int Steps(int studySteps) => studySteps / scale;
+        RunSpec Run(string variant, int studySteps, double? emaRate = null) => new()
+        {
+            Variant = variant,
+            Steps = Steps(studySteps),
+            // The study's rates are the variants' defaults; only a scaled run needs them spelt out.
+            Overrides = emaRate is { } rate && scale != 1
+                ? new Dictionary<string, double> { [KnownOverrides.EmaRate] = ScaleEmaRate(rate, scale) }
+                : new Dictionary<string, double>(),
+        };
+
+        return new SweepSpec
+        {
+            BatchSize = 128,
+            LearningRate = 1e-3,
+            Seeds = [0],
+            EvalEvery = 0,
+            // A checkpoint is ~9 MB: every 2,000 steps in the study, every 50 of a few hundred when scaled down.
+            CheckpointEvery = scale == 1 ? 2_000 : 50,
+            ProgressEvery = scale == 1 ? 100 : 10,
+            SmoothingWindow = Math.Max(1, 1_000 / scale),
+            Runs =
+            [
+                Run(KnownVariants.Constant, StudySteps),
+                Run(KnownVariants.Linear, StudySteps),
+                Run(KnownVariants.Linear, 75_000),
+                Run(KnownVariants.Linear, 50_000),
+                Run(KnownVariants.Linear, 25_000),
+                Run(KnownVariants.Cosine, StudySteps),
+                Run(KnownVariants.Stepwise25, StudySteps),
+                Run(KnownVariants.Stepwise75, StudySteps),
+                Run(KnownVariants.Polyak, StudySteps),
+                Run(KnownVariants.Ema999, StudySteps, StudyEmaRate),
+                Run(KnownVariants.Ema9999, StudySteps, StudySlowEmaRate),
+                Run(KnownVariants.ScheduleFreePolyak, StudySteps),
+                Run(KnownVariants.ScheduleFreeEma, StudySteps, StudySlowEmaRate),
+            ],
+        };
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+
+namespace Anneal.Contracts.Specs;
+
+/// <summary>
+/// A sweep as the researcher writes it: shared training settings and a list of runs. Every run is trained once per seed.
+/// Defaults here are the defaults of a spec file that omits the field.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("anneal.SweepSpec")]
+public sealed record SweepSpec
+{
+    [Id(0)] public string Name { get; init; } = "sweep";
+
+    /// <summary>A name from <see cref="KnownDatasets"/>.</summary>
+    [Id(1)] public string Dataset { get; init; } = KnownDatasets.Synthetic;
+
+    /// <summary>Where the silos find the dataset; null means the training core's default place.</summary>
+    [Id(2)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DataDir { get; init; }
+
+    [Id(3)] public int BatchSize { get; init; } = 128;
+
+    [Id(4)]
+    [JsonPropertyName("lr")]
+    public double LearningRate { get; init; } = 1e-3;
+
+    [Id(5)] public IReadOnlyList<int> Seeds { get; init; } = [0];
+
+    /// <summary>Steps between validations; 0 evaluates only at the end.</summary>
+    [Id(6)] public int EvalEvery { get; init; }
+
+    /// <summary>Test batches per validation; 0 uses the whole test split.</summary>
+    [Id(7)] public int EvalBatches { get; init; }
+
+    /// <summary>Steps between checkpoints; a lost silo costs at most this many steps.</summary>
+    [Id(8)] public int CheckpointEvery { get; init; } = 500;
+
+    /// <summary>Steps between progress reports to the cluster (losses travel in batches, never one call per step).</summary>
+    [Id(9)] public int ProgressEvery { get; init; } = 50;
+
+    [Id(10)] public IReadOnlyList<RunSpec> Runs { get; init; } = [];
+
+    /// <summary>Moving-average window, in steps, for smoothed losses in summaries and reports (the study uses 1000).</summary>
+    [Id(11)] public int SmoothingWindow { get; init; } = 1000;
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Anneal.Contracts.Specs;
+
+/// <summary>Reads and writes spec files (camelCase JSON; omitted fields take <see cref="SweepSpec"/>'s defaults).</summary>
+public static class SweepSpecJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        AllowTrailingCommas = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        // A misspelt field would otherwise fall back to its default without a word.
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    /// <summary>Parses and validates; throws <see cref="SweepSpecException"/> listing every problem.</summary>
+    public static SweepSpec Read(string json)
+    {
+        SweepSpec? spec;
+        try
+        {
+            spec = JsonSerializer.Deserialize<SweepSpec>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new SweepSpecException([Describe(e)]);
+        }
+        if (spec is null) throw new SweepSpecException(["the spec must be a JSON object, got null"]);
+        var errors = SweepSpecValidator.Validate(spec);
+        if (errors.Count > 0) throw new SweepSpecException(errors);
+        return spec;
+    }
+
+    public static string Write(SweepSpec spec) => JsonSerializer.Serialize(spec, Options);
+
+    private static string Describe(JsonException e)
+    {
+        // System.Text.Json paths look like "$.runs[0].steps"; the spec's own field names read better.
+        var path = e.Path is null or "$" ? null : e.Path.TrimStart('$', '.');
+        var reason = e.Message;
+        var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut > 0) reason = reason[..cut];
+        return path is null
+            ? $"the spec is not valid JSON: {reason}"
+            : $"{path} could not be read: {reason}";
+    }
+}

@@ -1,0 +1,22 @@
+namespace Anneal.Grains.Hosting;
+
+/// <summary>How the grains pace storage writes, lease checks and retries (section "Anneal:Grains").</summary>
+public sealed class AnnealGrainOptions
+{
+    public const string Section = "Anneal:Grains";
+
+    /// <summary>A run that fails with the same reason this many times in a row is marked failed, not retried.</summary>
+    public int MaxSameFailures { get; set; } = 3;
+
+    /// <summary>
+    /// Longest time a run grain keeps progress only in memory. Progress since the last write is safe anyway: the worker
+    /// holds it until acknowledged durable, and checkpoints and status changes are written at once.
+    /// </summary>
+    public TimeSpan ProgressWriteInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Least time between progress updates a run sends its sweep (status changes are sent at once).</summary>
+    public TimeSpan SweepUpdateInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the work queue looks for leases that lapsed.</summary>
+    public TimeSpan LeaseCheckPeriod { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,20 @@
+using Anneal.Contracts.Runs;
+using Anneal.Contracts.Specs;
+using Anneal.Contracts.Sweeps;
+
+namespace Anneal.Grains.Sweeps;
+
+/// <summary>A sweep's stored state. Renaming or moving this type breaks state stored in Redis (see ORLEANS.md).</summary>
+[GenerateSerializer, Alias("anneal.SweepState")]
+public sealed class SweepState
+{
+    [Id(0)] public SweepSpec? Spec { get; set; }
+    [Id(1)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(2)] public DateTimeOffset? FinishedAt { get; set; }
+    [Id(3)] public SweepStatus Status { get; set; }
+    /// <summary>Every run's latest summary, by index.</summary>
+    [Id(4)] public List<RunSummary> Runs { get; set; } = [];
+    /// <summary>Set once every run exists and is queued; until then, activation finishes the launch.</summary>
+    [Id(5)] public bool Launched { get; set; }
+    [Id(6)] public bool CancelRequested { get; set; }
+}
