@@ -81,8 +81,8 @@ public sealed partial class SecurityTests(Overlays overlays) : IClassFixture<Ove
         var rule = Assert.Single(KubernetesObject.Items(role.Body["rules"]));
         Assert.Equal([""], Strings(rule["apiGroups"]));
         Assert.Equal(["pods"], Strings(rule["resources"]));
-        // KubernetesClusterAgent: Read (get), Patch (labels), List, WatchList, Delete (DeleteDefunctSiloPods).
-        Assert.Equal(["delete", "get", "list", "patch", "watch"], Strings(rule["verbs"]).Order());
+        // KubernetesClusterAgent: Read (get), Patch (labels), List, WatchList. Delete only with DeleteDefunctSiloPods (off).
+        Assert.Equal(["get", "list", "patch", "watch"], Strings(rule["verbs"]).Order());
 
         var binding = rendered.Single("RoleBinding", "anneal-silo");
         Assert.Equal("anneal-silo", KubernetesObject.Text(binding.Body["roleRef"]?["name"]));
