@@ -23,4 +23,6 @@ public sealed record RunDefinition
     [Id(15)] public int ProgressEvery { get; init; } = 50;
     [Id(16)] public IReadOnlyDictionary<string, double> Overrides { get; init; } = new Dictionary<string, double>();
     [Id(17)] public int SmoothingWindow { get; init; } = 1000;
+    /// <summary>The work queue (worker pool) this run waits in.</summary>
+    [Id(18)] public string Pool { get; init; } = Specs.SweepSpec.DefaultPool;
 }

@@ -43,4 +43,9 @@ public sealed record SweepSpec
 
     /// <summary>Moving-average window, in steps, for smoothed losses in summaries and reports (the study uses 1000).</summary>
     [Id(11)] public int SmoothingWindow { get; init; } = 1000;
+
+    /// <summary>The worker pool that trains this sweep: only silos serving this pool lease its runs (e.g. "gpu").</summary>
+    [Id(12)] public string Pool { get; init; } = DefaultPool;
+
+    public const string DefaultPool = "default";
 }

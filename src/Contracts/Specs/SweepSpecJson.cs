@@ -9,6 +9,8 @@ public static class SweepSpecJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        // Field names are matched exactly, so "batchsize" is reported as unknown instead of read as batchSize.
+        PropertyNameCaseInsensitive = false,
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         // A misspelt field would otherwise fall back to its default without a word.

@@ -48,6 +48,9 @@ public static class SweepSpecValidator
         if (spec.ProgressEvery <= 0) Fail($"progressEvery must be positive, got {spec.ProgressEvery}");
         if (spec.SmoothingWindow <= 0) Fail($"smoothingWindow must be positive, got {spec.SmoothingWindow}");
 
+        if (SweepIds.Check(spec.Pool ?? "") is not null)
+            Fail($"pool must be 1 to 64 letters, digits, '-', '_' or '.', got '{spec.Pool}'");
+
         CheckRuns(spec, Fail);
         return errors;
     }

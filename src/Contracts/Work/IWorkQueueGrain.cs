@@ -3,7 +3,8 @@ using Orleans.Concurrency;
 namespace Anneal.Contracts.Work;
 
 /// <summary>
-/// The pull-based work queue (one per pool, key <see cref="DefaultPool"/>). Workers lease runs from it; it watches
+/// The pull-based work queue (one per worker pool, keyed by the pool's name, <see cref="DefaultPool"/> unless a spec
+/// names another). Workers lease runs from it; it watches
 /// leases and puts back runs whose lease lapsed. Runs are handed out in the order they were enqueued; requeued
 /// runs go first, since they have progress to resume.
 /// </summary>
@@ -19,6 +20,10 @@ public interface IWorkQueueGrain : IGrainWithStringKey
     /// <summary>Puts a run back at the front (its lease was given back or a retry is due). One-way: runs call it.</summary>
     [Alias("Requeue"), OneWay]
     Task Requeue(string runId);
+
+    /// <summary>Stops watching a run that reached a final status. One-way: runs call it.</summary>
+    [Alias("Forget"), OneWay]
+    Task Forget(string runId);
 
     /// <summary>Removes runs that must not start (their sweep was cancelled).</summary>
     [Alias("Withdraw")]

@@ -89,6 +89,7 @@ public sealed partial class RunGrain(
         S.FinishedAt = Now;
         S.LeaseExpiresAt = null;
         await ChangedAsync();
+        ForgetInQueue();
         instruments.RecordRunFinished(S.Definition!.SweepId, S.Definition.Variant, "cancelled");
     }
 
@@ -205,6 +206,7 @@ public sealed partial class RunGrain(
             S.Evaluations.Add(final);
         if (S.Progress is { } progress) S.Progress = progress with { StepsPerSecond = completion.StepsPerSecond, UpdatedAt = now };
         await ChangedAsync();
+        ForgetInQueue();
         instruments.RecordRunFinished(definition.SweepId, definition.Variant, "completed");
         LogCompleted(RunId, S.Attempts, S.TrainingTime.TotalSeconds);
         return LeaseVerdict.Accepted;
@@ -234,7 +236,8 @@ public sealed partial class RunGrain(
         }
         LogFailed(RunId, epoch, reason, giveUp);
         await ChangedAsync();
-        if (!giveUp) Requeue();
+        if (giveUp) ForgetInQueue();
+        else Requeue();
         return LeaseVerdict.Accepted;
     }
 
@@ -307,8 +310,11 @@ public sealed partial class RunGrain(
         GrainFactory.GetGrain<ISweepGrain>(S.Definition!.SweepId).RunChanged(Summary()).Ignore();
     }
 
+    private void ForgetInQueue() =>
+        GrainFactory.GetGrain<IWorkQueueGrain>(S.Definition!.Pool).Forget(RunId).Ignore();
+
     private void Requeue() =>
-        GrainFactory.GetGrain<IWorkQueueGrain>(IWorkQueueGrain.DefaultPool).Requeue(RunId).Ignore();
+        GrainFactory.GetGrain<IWorkQueueGrain>(S.Definition!.Pool).Requeue(RunId).Ignore();
 
     private RunDefinition Definition() =>
         S.Definition ?? throw new KeyNotFoundException($"run {RunId} does not exist");

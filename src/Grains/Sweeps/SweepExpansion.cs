@@ -36,6 +36,7 @@ public static class SweepExpansion
                     ProgressEvery = spec.ProgressEvery,
                     Overrides = new Dictionary<string, double>(run.Overrides),
                     SmoothingWindow = spec.SmoothingWindow,
+                    Pool = spec.Pool,
                 });
             }
         }

@@ -76,7 +76,7 @@ public sealed class SweepGrain(
         await state.WriteStateAsync();
 
         var open = S.Runs.Where(r => !r.Status.IsTerminal()).Select(r => r.RunId).ToArray();
-        await GrainFactory.GetGrain<IWorkQueueGrain>(IWorkQueueGrain.DefaultPool).Withdraw(open);
+        await GrainFactory.GetGrain<IWorkQueueGrain>(S.Spec!.Pool).Withdraw(open);
         await Task.WhenAll(open.Select(id => GrainFactory.GetGrain<IRunGrain>(id).Cancel()));
         var summaries = await Task.WhenAll(open.Select(id => GrainFactory.GetGrain<IRunGrain>(id).GetSummary()));
         foreach (var summary in summaries) Apply(summary);
@@ -123,7 +123,7 @@ public sealed class SweepGrain(
         var definitions = SweepExpansion.Expand(SweepId, S.Spec!);
         await Task.WhenAll(definitions.Select(d => GrainFactory.GetGrain<IRunGrain>(d.RunId).Initialize(d)));
         if (!S.CancelRequested)
-            await GrainFactory.GetGrain<IWorkQueueGrain>(IWorkQueueGrain.DefaultPool).Enqueue(SweepExpansion.QueueOrder(definitions));
+            await GrainFactory.GetGrain<IWorkQueueGrain>(S.Spec!.Pool).Enqueue(SweepExpansion.QueueOrder(definitions));
         S.Launched = true;
         await state.WriteStateAsync();
         UpsertListing();

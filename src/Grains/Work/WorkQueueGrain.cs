@@ -63,6 +63,12 @@ public sealed partial class WorkQueueGrain(
         await WriteAsync();
     }
 
+    public async Task Forget(string runId)
+    {
+        var removed = S.Leased.Remove(runId) | S.Queued.Remove(runId);
+        if (removed) await WriteAsync();
+    }
+
     public async Task Withdraw(IReadOnlyList<string> runIds)
     {
         var withdrawn = new HashSet<string>(runIds);

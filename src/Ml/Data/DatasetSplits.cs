@@ -1,0 +1,3 @@
+namespace Anneal.Ml.Data;
+
+public sealed record DatasetSplits(IImageDataset Train, IImageDataset Test);

@@ -1,0 +1,17 @@
+namespace Anneal.Silo.Checkpoints;
+
+/// <summary>
+/// Where workers keep checkpoints. Each write goes to a new location named by run, lease epoch and step, so a fenced
+/// worker's late write can never overwrite the checkpoint a run resumes from; the run grain says which location counts.
+/// </summary>
+public interface ICheckpointStore
+{
+    /// <returns>The location to commit to the run grain.</returns>
+    Task<string> WriteAsync(string runId, long epoch, int step, ReadOnlyMemory<byte> checkpoint, CancellationToken cancellationToken = default);
+
+    /// <exception cref="FileNotFoundException">Nothing at <paramref name="location"/>.</exception>
+    Task<byte[]> ReadAsync(string location, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a checkpoint; a missing one is not an error.</summary>
+    Task DeleteAsync(string location, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,72 @@
+namespace Anneal.Silo.Hosting;
+
+/// <summary>
+/// The silo's settings, all under the "Anneal" section: appsettings.json, then environment variables
+/// (ANNEAL_Anneal__Slots=2), then the command line (--slots 2, see <see cref="AnnealCommandLine"/>).
+/// </summary>
+public sealed class AnnealSiloOptions
+{
+    public const string Section = "Anneal";
+    public const string RedisCheckpoints = "redis";
+
+    public ClusteringMode Clustering { get; set; } = ClusteringMode.Localhost;
+
+    public StorageMode Storage { get; set; } = StorageMode.Memory;
+
+    /// <summary>
+    /// StackExchange.Redis connection string, e.g. "redis:6379,password=…,ssl=true". Needed by Redis clustering, storage
+    /// or checkpoints; outside localhost clustering it must carry a password. Never logged with the password.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port clients connect to.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>HTTP port (metrics, health); 0 serves no HTTP.</summary>
+    public int HttpPort { get; set; } = 8080;
+
+    /// <summary>
+    /// The IP address this silo tells others to reach it at. Default: 127.0.0.1 with localhost clustering, the pod IP in
+    /// Kubernetes, else this host's first IPv4 address. With a loopback address the silo also listens on loopback only.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>Training slots, each training one run at a time on its own thread. Default: one per GPU, else one.</summary>
+    public int? Slots { get; set; }
+
+    /// <summary>cpu, cuda or auto (CUDA when present).</summary>
+    public string Device { get; set; } = "auto";
+
+    /// <summary>Torch CPU threads per slot. Default: the machine's cores divided among the slots.</summary>
+    public int? Threads { get; set; }
+
+    /// <summary>Where checkpoints go: a folder (one machine), or "redis" (any silo can resume any run).</summary>
+    public string Checkpoints { get; set; } = "checkpoints";
+
+    public string ClusterId { get; set; } = "anneal";
+
+    public string ServiceId { get; set; } = "anneal";
+
+    /// <summary>The worker pool this silo's slots lease runs from (a sweep's spec names its pool).</summary>
+    public string Pool { get; set; } = Contracts.Specs.SweepSpec.DefaultPool;
+
+    /// <summary>How long a lease lasts without renewal: a dead or frozen silo's runs restart elsewhere after this.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a training slot renews its lease; this is also how fast it notices a cancelled run.</summary>
+    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long an idle slot waits before asking the queue again.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Whether this silo trains at all (false: grains only, e.g. a control-plane benchmark).</summary>
+    public bool Train { get; set; } = true;
+
+    public bool UsesRedis =>
+        Clustering != ClusteringMode.Localhost || Storage == StorageMode.Redis || CheckpointsInRedis;
+
+    public bool CheckpointsInRedis => string.Equals(Checkpoints, RedisCheckpoints, StringComparison.OrdinalIgnoreCase);
+}

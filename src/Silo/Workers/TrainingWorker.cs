@@ -1,0 +1,71 @@
+using Anneal.Grains.Telemetry;
+using Anneal.Ml.Devices;
+using Anneal.Silo.Checkpoints;
+using Anneal.Silo.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace Anneal.Silo.Workers;
+
+/// <summary>
+/// The silo's trainer: once the silo has joined the cluster it starts its slots, and on shutdown (SIGTERM) it stops
+/// leasing, lets each slot checkpoint its run and give the lease back, and only then lets the silo stop.
+/// </summary>
+public sealed partial class TrainingWorker(
+    IOptions<AnnealSiloOptions> options,
+    IGrainFactory grains,
+    ILocalSiloDetails silo,
+    DatasetCache datasets,
+    ICheckpointStore store,
+    AnnealInstruments instruments,
+    IHostApplicationLifetime lifetime,
+    ILogger<TrainingWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Hosted services start before the host reports started; the silo must be in the cluster before slots call grains.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled()))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        var o = options.Value;
+        // Torch threads are shared by the process: split the cores between the slots.
+        var threads = o.Threads ?? (o.Slots is { } requested ? Math.Max(1, Environment.ProcessorCount / requested) : null);
+        var device = ComputeDevice.Select(o.Device, threads, line => LogDevice(line));
+        var slots = o.Slots ?? DefaultSlots(device);
+        var settings = new WorkerSettings(o.Pool, o.LeaseDuration, o.RenewInterval, o.PollInterval, device);
+        instruments.SetSlotCount(slots);
+        LogStarting(slots, device.Name, device.Threads, o.Pool);
+
+        var worker = silo.SiloAddress.ToParsableString();
+        var running = Enumerable.Range(0, slots)
+            .Select(i => new TrainingSlot(i, $"{worker}/slot{i}", settings, grains, datasets, store, instruments, logger).Start(stoppingToken))
+            .ToArray();
+        await Task.WhenAll(running);
+        LogStopped();
+    }
+
+    private static int DefaultSlots(ComputeDevice device) =>
+        device.Name == ComputeDevice.Cuda ? Math.Max(1, TorchSharp.torch.cuda.device_count()) : 1;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Line}")]
+    private partial void LogDevice(string line);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training with {Slots} slot(s) on {Device}, {Threads} thread(s) each, pool {Pool}")]
+    private partial void LogStarting(int slots, string device, int threads, string pool);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "All slots stopped; every run they held was checkpointed and given back")]
+    private partial void LogStopped();
+}

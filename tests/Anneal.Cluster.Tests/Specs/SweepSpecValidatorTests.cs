@@ -1,0 +1,76 @@
+using Anneal.Contracts.Specs;
+
+namespace Anneal.Cluster.Tests.Specs;
+
+public sealed class SweepSpecValidatorTests
+{
+    private static readonly SweepSpec Valid = new() { Runs = [new RunSpec { Variant = "linear", Steps = 100 }] };
+
+    [Fact]
+    public void ValidSpec_HasNoProblems() => Assert.Empty(SweepSpecValidator.Validate(Valid));
+
+    [Theory]
+    [InlineData("", "name must not be empty")]
+    [InlineData("mnist", "dataset must be one of cifar10, fashion-mnist, synthetic, got 'mnist'")]
+    public void BadNames_AreNamed(string value, string expected)
+    {
+        var spec = expected.StartsWith("name", StringComparison.Ordinal) ? Valid with { Name = value } : Valid with { Dataset = value };
+
+        Assert.Equal([expected], SweepSpecValidator.Validate(spec));
+    }
+
+    [Fact]
+    public void UnknownVariant_ListsTheKnownOnes()
+    {
+        var spec = Valid with { Runs = [new RunSpec { Variant = "adagrad", Steps = 10 }] };
+
+        var problem = Assert.Single(SweepSpecValidator.Validate(spec));
+
+        Assert.StartsWith("runs[0].variant 'adagrad' is not a known variant; known: constant, linear, cosine", problem);
+    }
+
+    [Fact]
+    public void Overrides_AreCheckedForNameRangeAndVariant()
+    {
+        var spec = Valid with
+        {
+            Runs =
+            [
+                new RunSpec { Variant = "ema-0.999", Steps = 10, Overrides = new Dictionary<string, double> { ["emaRate"] = 1.5 } },
+                new RunSpec { Variant = "linear", Steps = 10, Overrides = new Dictionary<string, double> { ["emarate"] = 0.9 } },
+                new RunSpec { Variant = "linear", Steps = 10, Overrides = new Dictionary<string, double> { ["cooldownFraction"] = 0.5 } },
+                new RunSpec { Variant = "linear", Steps = 10, Overrides = new Dictionary<string, double> { ["emaRate"] = 0.5, ["warmupSteps"] = 3 } },
+            ],
+        };
+
+        var problems = SweepSpecValidator.Validate(spec);
+
+        Assert.Equal(3, problems.Count);
+        Assert.Equal("runs[0].overrides.emaRate must be in (0, 1), got 1.5", problems[0]);
+        Assert.StartsWith("runs[1].overrides.emarate is not a known override", problems[1]);
+        Assert.Equal("runs[2].overrides.cooldownFraction is not read by variant linear; it reads: warmupSteps", problems[2]);
+    }
+
+    [Fact]
+    public void DuplicateAndNegativeSeeds_AreNamed()
+    {
+        var problems = SweepSpecValidator.Validate(Valid with { Seeds = [1, -2, 1] });
+
+        Assert.Equal(["seeds[1] must not be negative, got -2", "seeds must be distinct, 1 appears 2 times"], problems);
+    }
+
+    [Fact]
+    public void NegativeIntervals_AreNamed()
+    {
+        var problems = SweepSpecValidator.Validate(Valid with { EvalEvery = -1, CheckpointEvery = -2, ProgressEvery = 0, Pool = "a b" });
+
+        Assert.Equal(
+            [
+                "evalEvery must not be negative, got -1",
+                "checkpointEvery must not be negative, got -2",
+                "progressEvery must be positive, got 0",
+                "pool must be 1 to 64 letters, digits, '-', '_' or '.', got 'a b'",
+            ],
+            problems);
+    }
+}
