@@ -11,6 +11,8 @@ namespace Anneal.Deploy.Tests.Infrastructure;
 public sealed partial class ChildProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
+    private const int SigStop = 19;
+    private const int SigCont = 18;
     private const int MaxLines = 400;
 
     private readonly Process _process;
@@ -71,6 +73,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
             return true;
         }
 
+        _ = Kill(_process.Id, SigCont); // a frozen process cannot act on SIGTERM
         _ = Kill(_process.Id, SigTerm);
         using var deadline = new CancellationTokenSource(grace);
         try
@@ -86,10 +89,24 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Freezes the process (SIGSTOP), as a hung machine would: sockets stay open, nothing answers.</summary>
+    public void Freeze() => Signal(SigStop);
+
+    /// <summary>Lets a frozen process go on (SIGCONT).</summary>
+    public void Thaw() => Signal(SigCont);
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync(TimeSpan.FromSeconds(20));
         _process.Dispose();
+    }
+
+    private void Signal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed with errno {Marshal.GetLastPInvokeError()}");
+        }
     }
 
     private void Keep(string? line)
