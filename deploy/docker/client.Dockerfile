@@ -20,6 +20,8 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=dotnet /usr/share/dotnet /usr/share/dotnet
 RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet \
+    && printf '#!/bin/sh\nexec dotnet /app/anneal.dll "$@"\n' > /usr/local/bin/anneal \
+    && chmod 755 /usr/local/bin/anneal \
     && groupadd --gid 10001 anneal \
     && useradd --uid 10001 --gid anneal --no-create-home --home-dir /tmp --shell /usr/sbin/nologin anneal
 ENV DOTNET_ROOT=/usr/share/dotnet \
@@ -28,4 +30,5 @@ ENV DOTNET_ROOT=/usr/share/dotnet \
 WORKDIR /app
 COPY --from=build /app ./
 USER 10001:10001
-ENTRYPOINT ["dotnet", "anneal.dll"]
+# `anneal` on the PATH, so `kubectl exec deploy/anneal-cli -- anneal sweep watch ID` works too.
+ENTRYPOINT ["anneal"]
