@@ -19,3 +19,9 @@ catch (AnnealConfigurationException e)
     await Console.Error.WriteLineAsync($"anneal-silo: {e.Message}");
     return 2;
 }
+catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or StackExchange.Redis.RedisException)
+{
+    // A port in use, Redis unreachable: the host has logged the details; say it in one line and fail.
+    await Console.Error.WriteLineAsync($"anneal-silo: could not start: {e.Message}");
+    return 1;
+}

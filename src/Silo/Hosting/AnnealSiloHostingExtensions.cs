@@ -61,9 +61,8 @@ public static class AnnealSiloHostingExtensions
         var options = builder.Services.BuildAnnealOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            if (options.HttpPort == 0) return;
             var address = AnnealSiloBuilderExtensions.AdvertisedAddress(options);
-            if (IPAddress.IsLoopback(address)) kestrel.Listen(IPAddress.Loopback, options.HttpPort);
+            if (IPAddress.IsLoopback(address) || options.HttpPort == 0) kestrel.Listen(IPAddress.Loopback, options.HttpPort);
             else kestrel.ListenAnyIP(options.HttpPort);
         });
         return builder;

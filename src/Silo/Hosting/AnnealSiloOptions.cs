@@ -25,7 +25,7 @@ public sealed class AnnealSiloOptions
     /// <summary>Port clients connect to.</summary>
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>HTTP port (metrics, health); 0 serves no HTTP.</summary>
+    /// <summary>HTTP port (metrics, health); 0 takes any free port on loopback (tests, several silos on one machine).</summary>
     public int HttpPort { get; set; } = 8080;
 
     /// <summary>
