@@ -78,6 +78,18 @@ public sealed partial class DashboardTests
         Assert.StartsWith("/", ((YamlMappingNode)provider["options"])["path"].ToString());
     }
 
+    [Fact]
+    public void KubePrometheusStackValues_ProvisionTheDatasourceTheDashboardQueries()
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(RepositoryPaths.Kustomize("monitoring/kube-prometheus-stack-values.yaml"))));
+        var grafana = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["grafana"];
+        var datasource = ((YamlSequenceNode)grafana["additionalDataSources"]).Children.Cast<YamlMappingNode>().Single();
+
+        Assert.Equal(ProvisionedDatasourceUid(), datasource["uid"].ToString());
+        Assert.Equal("prometheus", datasource["type"].ToString());
+    }
+
     private static string ProvisionedDatasourceUid()
     {
         var yaml = new YamlStream();
