@@ -7,8 +7,10 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddAnnealConfiguration(args);
     builder.AddAnnealSilo();
+    builder.AddAnnealTelemetry();
     var app = builder.Build();
     app.MapGet("/", () => "Anneal silo");
+    app.MapAnnealTelemetry();
     await app.RunAsync();
     return 0;
 }

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Anneal.Deploy.Tests.Infrastructure;
+
+namespace Anneal.Deploy.Tests.Kubernetes;
+
+/// <summary>Renders each overlay once with Debian's `kubectl kustomize` and shares the result between tests.</summary>
+public sealed class Overlays
+{
+    public const string Cpu = "overlays/cpu";
+    public const string Gpu = "overlays/gpu";
+    public const string GpuHpa = "overlays/gpu-hpa";
+
+    public static readonly IReadOnlyList<string> Names = [Cpu, Gpu, GpuHpa];
+    public static readonly TheoryData<string> All = new(Names);
+    public static readonly TheoryData<string> WithGpu = new(Gpu, GpuHpa);
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<RenderedOverlay>>> _rendered = new();
+
+    public Task<RenderedOverlay> RenderAsync(string overlay) =>
+        _rendered.GetOrAdd(overlay, o => new Lazy<Task<RenderedOverlay>>(() => RenderNowAsync(o))).Value;
+
+    private static async Task<RenderedOverlay> RenderNowAsync(string overlay)
+    {
+        var result = await ExternalCommand.RunAsync("kubectl", ["kustomize", RepositoryPaths.Kustomize(overlay)], TimeSpan.FromMinutes(1));
+        Assert.True(result.ExitCode == 0, result.Describe());
+        var objects = YamlDocuments.Parse(result.StandardOutput).Select(body => new KubernetesObject(body)).ToList();
+        return new RenderedOverlay(overlay, objects);
+    }
+}
