@@ -31,7 +31,7 @@ public sealed class ClusterCommandTests(ClusterFixture cluster) : IClassFixture<
         Assert.Equal(["constant", "linear", "sf-ema"], runs.Select(r => r.GetProperty("variant").GetString()));
         Assert.All(runs, run =>
         {
-            Assert.Equal(30, run.GetProperty("step").GetInt32());
+            Assert.Equal(20, run.GetProperty("step").GetInt32());
             Assert.Equal(JsonValueKind.Number, run.GetProperty("finalSmoothedLoss").ValueKind);
             Assert.Equal(JsonValueKind.Number, run.GetProperty("validation").GetProperty("loss").ValueKind);
         });
