@@ -14,11 +14,15 @@ public sealed class LocalSilo : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private LocalSilo(IHost host)
+    private LocalSilo(IHost host, AnnealSiloOptions options)
     {
         _host = host;
         Grains = host.Services.GetRequiredService<IClusterClient>();
+        Options = options;
     }
+
+    /// <summary>The silo's effective options: ports and ids a separate client needs to connect through the gateway.</summary>
+    public AnnealSiloOptions Options { get; }
 
     /// <summary>The cluster's grains, e.g. ISweepGrain and IRunGrain.</summary>
     public IClusterClient Grains { get; }
@@ -32,6 +36,7 @@ public sealed class LocalSilo : IAsyncDisposable
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         options.ConfigureLogging?.Invoke(builder.Logging);
+        AnnealSiloOptions? effective = null;
         builder.AddAnnealSilo(o =>
         {
             o.Clustering = ClusteringMode.Localhost;
@@ -48,10 +53,12 @@ public sealed class LocalSilo : IAsyncDisposable
             // A cluster of its own: never joins, or is joined by, anything else on this machine.
             o.ClusterId = $"anneal-local-{Guid.NewGuid():N}";
             options.Configure?.Invoke(o);
+            effective = o;
         });
+        if (options.ConfigureGrains is { } configureGrains) builder.Services.Configure(configureGrains);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new LocalSilo(host);
+        return new LocalSilo(host, effective!);
     }
 
     /// <summary>Stops training (checkpointing and handing back running runs), then the silo.</summary>
