@@ -17,15 +17,17 @@ internal sealed class ReportOptions
         HelpName = "steps",
     };
 
-    public void AddTo(Command command)
-    {
-        command.Options.Add(Out);
-        command.Options.Add(Smooth);
+    public ReportOptions() =>
         Smooth.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is < 1)
                 result.AddError("--smooth must be at least 1 step");
         });
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Out);
+        command.Options.Add(Smooth);
     }
 
     public string Directory(ParseResult parse, string sweepId) =>

@@ -31,7 +31,7 @@ public sealed class ClusterCommandTests(ClusterFixture cluster) : IClassFixture<
         Assert.Equal(["constant", "linear", "sf-ema"], runs.Select(r => r.GetProperty("variant").GetString()));
         Assert.All(runs, run =>
         {
-            Assert.Equal(30, run.GetProperty("step").GetInt32());
+            Assert.Equal(20, run.GetProperty("step").GetInt32());
             Assert.Equal(JsonValueKind.Number, run.GetProperty("finalSmoothedLoss").ValueKind);
             Assert.Equal(JsonValueKind.Number, run.GetProperty("validation").GetProperty("loss").ValueKind);
         });
@@ -54,7 +54,7 @@ public sealed class ClusterCommandTests(ClusterFixture cluster) : IClassFixture<
     }
 
     [Fact]
-    public async Task CtrlCOnWatch_StopsWatching_AndTheSweepGoesOnUntilCancelled()
+    public async Task CtrlCOnWatch_StopsWatching_AndTheSweepGoesOn_ReportedAsPartial_UntilCancelled()
     {
         using var folder = new TemporaryDirectory("interrupted-watch");
         var spec = TinySpecs.Write(folder, TinySpecs.ThreeRuns(steps: 5_000));
@@ -70,6 +70,12 @@ public sealed class ClusterCommandTests(ClusterFixture cluster) : IClassFixture<
         Assert.Contains($"sweep {id} goes on", watched.Stderr);
         var shown = JsonDocument.Parse((await Anneal("sweep", "show", id, "--json")).Stdout).RootElement;
         Assert.Equal("running", shown.GetProperty("status").GetString());
+
+        var output = Path.Combine(folder.Path, "partial");
+        var reported = await Anneal("sweep", "report", id, "--out", output);
+        Assert.True(reported.ExitCode == ExitCodes.Success, reported.ToString());
+        Assert.Contains("Partial:", reported.Stdout);
+        Assert.Contains("**Partial sweep:**", File.ReadAllText(Path.Combine(output, "report.md")));
 
         var cancelled = await Anneal("sweep", "cancel", id, "--json");
         Assert.True(cancelled.ExitCode == ExitCodes.Success, cancelled.ToString());

@@ -23,14 +23,14 @@ public sealed class LocalSweepTests
         Assert.All(runs, run =>
         {
             Assert.Equal("completed", run.GetProperty("status").GetString());
-            Assert.Equal(30, run.GetProperty("step").GetInt32());
+            Assert.Equal(20, run.GetProperty("step").GetInt32());
             Assert.True(double.IsFinite(run.GetProperty("finalSmoothedLoss").GetDouble()));
             Assert.InRange(run.GetProperty("validation").GetProperty("accuracy").GetDouble(), 0, 1);
         });
         Assert.Equal(Path.Combine(output, "report.md"), json.RootElement.GetProperty("report").GetProperty("report").GetString());
         foreach (var file in new[] { "report.md", "report.json", "curves.csv", "constant-vs-linear.png", "constant-vs-linear.svg", "pareto.png", "all-runs.png" })
             Assert.True(File.Exists(Path.Combine(output, file)), $"{file} missing; have {string.Join(", ", Directory.GetFiles(output).Select(Path.GetFileName))}");
-        Assert.Equal(1 + 3 * 30, File.ReadAllLines(Path.Combine(output, "curves.csv")).Length); // 30 steps fit in one-step buckets
-        Assert.Contains("| 30 | ", File.ReadAllText(Path.Combine(output, "report.md"))); // the Pareto table row for L = 30
+        Assert.Equal(1 + 3 * 20, File.ReadAllLines(Path.Combine(output, "curves.csv")).Length); // 20 steps fit in one-step buckets
+        Assert.Contains("| 20 | ", File.ReadAllText(Path.Combine(output, "report.md"))); // the Pareto table row for L = 20
     }
 }

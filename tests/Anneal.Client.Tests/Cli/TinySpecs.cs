@@ -4,7 +4,7 @@ namespace Anneal.Client.Tests.Cli;
 internal static class TinySpecs
 {
     /// <summary>Constant, linear and schedule-free EMA: enough for the constant-vs-linear figure, a Pareto panel and table.</summary>
-    public static string ThreeRuns(int steps = 30) => $$"""
+    public static string ThreeRuns(int steps = 20) => $$"""
         {
           "name": "tiny",
           "dataset": "synthetic",
@@ -13,7 +13,7 @@ internal static class TinySpecs
           "seeds": [0],
           "checkpointEvery": 20,
           "progressEvery": 10,
-          "evalBatches": 2,
+          "evalBatches": 1,
           "runs": [
             {"variant": "constant", "steps": {{steps}}},
             {"variant": "linear", "steps": {{steps}}},
