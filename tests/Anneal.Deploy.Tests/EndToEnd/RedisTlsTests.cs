@@ -1,5 +1,6 @@
 namespace Anneal.Deploy.Tests.EndToEnd;
 
+[Collection(SiloProcessesCollection.Name)]
 public sealed class RedisTlsTests
 {
     [Fact]
