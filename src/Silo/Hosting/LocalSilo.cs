@@ -49,6 +49,7 @@ public sealed class LocalSilo : IAsyncDisposable
             o.ClusterId = $"anneal-local-{Guid.NewGuid():N}";
             options.Configure?.Invoke(o);
         });
+        if (options.ConfigureGrains is { } configureGrains) builder.Services.Configure(configureGrains);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new LocalSilo(host);

@@ -29,6 +29,9 @@ public sealed class LocalSiloOptions
 
     public int GatewayPort { get; set; }
 
+    /// <summary>Changes how the grains pace writes and retries (e.g. a benchmark's write-through mode).</summary>
+    public Action<Anneal.Grains.Hosting.AnnealGrainOptions>? ConfigureGrains { get; set; }
+
     /// <summary>Changes anything else, e.g. lease timings.</summary>
     public Action<AnnealSiloOptions>? Configure { get; set; }
 

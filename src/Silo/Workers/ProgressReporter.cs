@@ -49,7 +49,7 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
     private int _lost = -1;
 
     public ProgressReporter(
-        IRunGrain run, RunLease lease, int resumedStep, ICheckpointStore store, AnnealInstruments instruments,
+        IRunGrain run, RunLease lease, ICheckpointStore store, AnnealInstruments instruments,
         int slot, TimeSpan renewInterval, Action<LeaseVerdict> onLeaseLost, ILogger logger)
     {
         _run = run;
@@ -61,9 +61,6 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
         _onLeaseLost = onLeaseLost;
         _logger = logger;
         _tags = new RunTags(lease.Definition.SweepId, lease.RunId, lease.Definition.Variant);
-        _bufferFirstStep = resumedStep + 1;
-        _acceptedThrough = resumedStep;
-        CommittedStep = resumedStep;
     }
 
     /// <summary>Why the run grain stopped accepting this attempt (fenced or cancelled); null while it accepts.</summary>
@@ -72,10 +69,16 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
     /// <summary>The step of the newest checkpoint the run grain accepted from this attempt (or resumed from).</summary>
     public int CommittedStep { get; private set; }
 
-    public void Start()
+    /// <summary>Renews the lease from now on: loading data and the checkpoint can take longer than a lease.</summary>
+    public void StartRenewing() => _renewals = Task.Run(RenewAsync);
+
+    /// <summary>Starts sending progress; the trainer resumed after <paramref name="resumedStep"/>.</summary>
+    public void StartReporting(int resumedStep)
     {
+        _bufferFirstStep = resumedStep + 1;
+        _acceptedThrough = resumedStep;
+        CommittedStep = resumedStep;
         _pump = Task.Run(PumpAsync);
-        _renewals = Task.Run(RenewAsync);
     }
 
     // ---- called on the training thread; never blocks ----
@@ -102,6 +105,7 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
     public Task FlushAsync()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_pump == Task.CompletedTask) return Task.CompletedTask; // nothing was ever reported
         if (!_items.Writer.TryWrite(new FlushItem(done))) done.TrySetException(new InvalidOperationException("the reporter is closed"));
         return done.Task;
     }

@@ -28,28 +28,15 @@ internal sealed partial class RunAttempt(
     private Trainer? _trainer;
     private ProgressReporter? _reporter;
 
-    /// <summary>The options `anneal train` would build from the same variant, steps, seed, batch size, LR and dataset.</summary>
-    public static TrainingOptions TrainingOptionsOf(RunDefinition run) => new()
-    {
-        Variant = run.Variant,
-        Steps = run.Steps,
-        BatchSize = run.BatchSize,
-        LearningRate = run.LearningRate,
-        Seed = run.Seed,
-        ProgressEvery = run.ProgressEvery,
-        EvalEvery = run.EvalEvery,
-        EvalBatches = run.EvalBatches,
-        CheckpointEvery = run.CheckpointEvery,
-        Overrides = new Dictionary<string, double>(run.Overrides),
-    };
-
     public void Execute(CancellationToken shutdown)
     {
         using var training = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        _reporter = new ProgressReporter(_run, lease, store, instruments, slot, settings.RenewInterval, _ => training.Cancel(), logger);
+        _reporter.StartRenewing();
         try
         {
             var data = datasets.Get(_definition);
-            using var trainer = new Trainer(TrainingOptionsOf(_definition), data, settings.Device, line => LogTrainer(lease.RunId, line));
+            using var trainer = new Trainer(RunTrainingOptions.For(_definition), data, settings.Device, line => LogTrainer(lease.RunId, line));
             _trainer = trainer;
             if (lease.ResumeFrom is { } checkpoint)
             {
@@ -58,9 +45,7 @@ internal sealed partial class RunAttempt(
             }
             LogStarting(lease.RunId, lease.Epoch, slot, trainer.Step, _definition.Steps);
 
-            _reporter = new ProgressReporter(_run, lease, trainer.Step, store, instruments, slot, settings.RenewInterval,
-                _ => training.Cancel(), logger);
-            _reporter.Start();
+            _reporter.StartReporting(trainer.Step);
             var outcome = trainer.Run(this, cancellationToken: training.Token);
             Finish(outcome, trainer, _reporter, shutdown);
         }
@@ -154,7 +139,8 @@ internal sealed partial class RunAttempt(
         LogFailing(lease.RunId, reason, permanent);
         try
         {
-            if (_reporter is not null) _reporter.FlushAsync().GetAwaiter().GetResult();
+            _reporter?.FlushAsync().GetAwaiter().GetResult();
+            if (_reporter?.LostVerdict is not null) return;
             _run.Fail(lease.Epoch, reason, permanent).GetAwaiter().GetResult();
         }
         catch (Exception e)

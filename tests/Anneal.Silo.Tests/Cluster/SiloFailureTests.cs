@@ -24,7 +24,7 @@ public sealed class SiloFailureTests(RedisServer redis, ITestOutputHelper output
         holder.Signal(Signals.Kill);
         Log("holder killed");
 
-        var finished = await WaitForCompletion(client, run);
+        var finished = await WaitForCompletion(cluster, client, run);
         Assert.True(finished.Summary.Attempts >= 2, $"expected a second attempt, got {finished.Summary.Attempts}");
         Assert.False(holder.Hosts(finished.Summary.Worker));
         Assert.Equal(ReferenceTraining.Losses(finished.Definition), finished.Curve.Means);
@@ -37,7 +37,7 @@ public sealed class SiloFailureTests(RedisServer redis, ITestOutputHelper output
         var (client, run, holder) = await StartOneRunOnTwoSilos(cluster);
 
         holder.Signal(Signals.Stop);
-        var finished = await WaitForCompletion(client, run);
+        var finished = await WaitForCompletion(cluster, client, run);
         holder.Signal(Signals.Continue);
         // The woken silo learns it was declared dead and stops; whatever it still reports is fenced off.
         try
@@ -65,7 +65,7 @@ public sealed class SiloFailureTests(RedisServer redis, ITestOutputHelper output
 
         Assert.Equal(0, await holder.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("given back at checkpoint step", holder.Output);
-        var finished = await WaitForCompletion(client, run);
+        var finished = await WaitForCompletion(cluster, client, run);
         Assert.Equal(2, finished.Summary.Attempts);
         Assert.Equal(0, (await client.GetGrain<Contracts.Work.IWorkQueueGrain>(Contracts.Work.IWorkQueueGrain.DefaultPool).GetStats()).LeaseExpiries);
         Assert.Equal(ReferenceTraining.Losses(finished.Definition), finished.Curve.Means);
@@ -130,12 +130,16 @@ public sealed class SiloFailureTests(RedisServer redis, ITestOutputHelper output
 
     private void Log(string line) => output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
 
-    private async Task<RunDetails> WaitForCompletion(IClusterClient client, RunSummary run)
+    private async Task<RunDetails> WaitForCompletion(TestCluster cluster, IClusterClient client, RunSummary run)
     {
         var run2 = client.GetGrain<IRunGrain>(run.RunId);
         await Eventually.Get(run2.GetSummary, r => r.Status.IsTerminal(), "the run to finish on the remaining silo", Patience);
         var details = await run2.GetDetails();
         Log($"run {details.Summary.Status} after {details.Summary.Attempts} attempts on {details.Summary.Worker}");
+        foreach (var silo in cluster.Silos)
+        {
+            foreach (var message in silo.AnnealMessages()) Log($"silo {silo.SiloPort}: {message}");
+        }
         Assert.Equal(RunStatus.Completed, details.Summary.Status);
         return details;
     }

@@ -31,6 +31,16 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, _output);
 
+    /// <summary>Anneal's own log messages (not Orleans'), for a test's diagnostics.</summary>
+    public IEnumerable<string> AnnealMessages()
+    {
+        var lines = _output.ToArray();
+        for (var i = 0; i + 1 < lines.Length; i++)
+        {
+            if (lines[i].Contains(": Anneal.", StringComparison.Ordinal)) yield return lines[i + 1].Trim();
+        }
+    }
+
     /// <summary>Whether a run's worker id names this silo (ids start with the silo's address).</summary>
     public bool Hosts(string? worker) => worker?.StartsWith($"127.0.0.1:{SiloPort}@", StringComparison.Ordinal) == true;
 

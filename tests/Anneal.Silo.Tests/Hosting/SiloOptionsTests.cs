@@ -1,0 +1,62 @@
+using Anneal.Silo.Hosting;
+
+namespace Anneal.Silo.Tests.Hosting;
+
+public sealed class SiloOptionsTests
+{
+    private static IReadOnlyList<string> Problems(AnnealSiloOptions options) =>
+        new AnnealSiloOptionsValidator().Validate(null, options).Failures?.ToArray() ?? [];
+
+    [Fact]
+    public void Defaults_AreValid() => Assert.Empty(Problems(new AnnealSiloOptions()));
+
+    [Fact]
+    public void RedisClustering_WithoutAConnection_NamesTheSwitch()
+    {
+        var problem = Assert.Single(Problems(new AnnealSiloOptions { Clustering = ClusteringMode.Redis, Storage = StorageMode.Redis }));
+
+        Assert.Equal("--clustering redis, --storage redis needs --redis CONNECTION (e.g. host:6379,password=…)", problem);
+    }
+
+    [Fact]
+    public void RedisOutsideLocalMode_RequiresAPassword_AndNeverEchoesTheConnection()
+    {
+        var withoutPassword = Problems(new AnnealSiloOptions { Clustering = ClusteringMode.Redis, Redis = "cache.internal:6379,ssl=true" });
+        var localWithoutPassword = Problems(new AnnealSiloOptions { Storage = StorageMode.Redis, Redis = "127.0.0.1:6379" });
+        var withPassword = Problems(new AnnealSiloOptions { Clustering = ClusteringMode.Redis, Redis = "cache.internal:6379,password=s3cret,ssl=true" });
+
+        Assert.Equal(["--redis must carry a password (…,password=SECRET) outside localhost clustering"], withoutPassword);
+        Assert.Empty(localWithoutPassword);
+        Assert.Empty(withPassword);
+    }
+
+    [Fact]
+    public void BadValues_AreAllNamed()
+    {
+        var problems = Problems(new AnnealSiloOptions { SiloPort = 0, GatewayPort = 30000, HttpPort = 30000, Slots = 0, Device = "tpu", Pool = "" });
+
+        Assert.Contains("--silo-port must be between 1 and 65535, got 0", problems);
+        Assert.Contains("--slots must be between 1 and 256, got 0", problems);
+        Assert.Contains("--device must be cpu, cuda or auto, got 'tpu'", problems);
+        Assert.Contains(problems, p => p.StartsWith("--silo-port, --gateway-port and --http-port must differ", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("--pool must be", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UnknownSwitch_IsRefused()
+    {
+        var error = Assert.Throws<AnnealConfigurationException>(() => AnnealCommandLine.CheckKnown(["--slot", "2"]));
+
+        Assert.StartsWith("unknown option --slot; known: --clustering", error.Message);
+    }
+
+    [Fact]
+    public void RedisDescription_HidesThePassword()
+    {
+        var described = RedisConnection.Describe(RedisConnection.Parse("cache:6380,password=s3cret,ssl=true"));
+
+        Assert.DoesNotContain("s3cret", described);
+        Assert.Contains("password: set", described);
+        Assert.Contains("tls: on", described);
+    }
+}
