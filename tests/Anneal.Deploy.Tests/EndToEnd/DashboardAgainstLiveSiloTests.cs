@@ -11,7 +11,8 @@ namespace Anneal.Deploy.Tests.EndToEnd;
 /// The real thing: a silo process trains a small sweep, Debian's Prometheus scrapes it every second, and every query of
 /// the Grafana dashboard (panels and variables) and of the autoscalers must return data through /api/v1/query.
 /// </summary>
-public sealed class DashboardAgainstLiveSiloTests(ITestOutputHelper output) : IClassFixture<Overlays>, IAsyncLifetime
+[Collection(SiloProcessesCollection.Name)]
+public sealed class DashboardAgainstLiveSiloTests(ITestOutputHelper output) : IAsyncLifetime
 {
     // Three renewals (one a second) must fit in a lease; freezing the silo for longer makes it lapse.
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(3);

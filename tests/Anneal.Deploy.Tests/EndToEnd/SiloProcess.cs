@@ -3,8 +3,8 @@ using Anneal.Deploy.Tests.Infrastructure;
 namespace Anneal.Deploy.Tests.EndToEnd;
 
 /// <summary>
-/// A real silo process (src/Silo, as built beside these tests) with localhost clustering and in-memory grain state on
-/// free loopback ports, one CPU training slot and checkpoints in a temporary folder.
+/// A real silo process (src/Silo, as built beside these tests) on free loopback ports with one CPU training slot; by
+/// default with localhost clustering, in-memory grain state and checkpoints in a folder.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
@@ -27,21 +27,23 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string RecentOutput => _process.RecentOutput;
 
-    public static async Task<SiloProcess> StartAsync(string checkpoints, TimeSpan leaseDuration, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    public static Task<SiloProcess> StartAsync(string checkpoints, TimeSpan leaseDuration, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync(["--clustering", "localhost", "--storage", "memory", "--checkpoints", checkpoints, "--lease-duration", leaseDuration.ToString("c")], timeout, environment);
+
+    /// <summary>A silo with these clustering, storage and checkpoint switches, on free loopback ports.</summary>
+    public static async Task<SiloProcess> StartAsync(IEnumerable<string> settings, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var ports = DistinctFreePorts(3);
         var process = ChildProcess.Start("silo", "dotnet",
         [
             SiloAssembly(),
-            "--clustering", "localhost",
-            "--storage", "memory",
-            "--checkpoints", checkpoints,
+            .. settings,
+            "--advertise", "127.0.0.1",
             "--silo-port", ports[0].ToString(),
             "--gateway-port", ports[1].ToString(),
             "--http-port", ports[2].ToString(),
             "--slots", "1",
             "--device", "cpu",
-            "--lease-duration", leaseDuration.ToString("c"),
         ],
         new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["Logging__LogLevel__Default"] = "Warning" });
         var silo = new SiloProcess(process, ports[1], ports[2]);
