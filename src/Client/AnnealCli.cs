@@ -27,6 +27,20 @@ public static class AnnealCli
             }
             return ExitCodes.UsageError;
         }
-        return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        try
+        {
+            // Ctrl+C cancels the running command's token; a training run then checkpoints before it exits.
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
+            });
+        }
+        catch (Exception e)
+        {
+            // Commands turn expected failures into their own exit codes; anything else still gets one line, not a trace.
+            consoles.Fail($"unexpected {e.GetType().Name}: {e.Message}");
+            return ExitCodes.InternalError;
+        }
     }
 }

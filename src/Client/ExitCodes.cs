@@ -12,6 +12,8 @@ public static class ExitCodes
     public const int DataError = 3;
     /// <summary>Checkpoint or run folder missing, unreadable or written for another run.</summary>
     public const int CheckpointError = 4;
+    /// <summary>An unexpected error (a bug or a native failure); the message says which.</summary>
+    public const int InternalError = 70;
     /// <summary>Interrupted (Ctrl+C); a checkpoint was written where an output folder exists.</summary>
     public const int Cancelled = 130;
 }
