@@ -29,7 +29,7 @@ public sealed class TrainCommand : Command
     private readonly Option<string?> _out = new("--out") { Description = "Output folder (default: runs/VARIANT-TIME, or the --resume folder)" };
     private readonly Option<int> _checkpointEvery = CommonOptions.NonNegativeInt("--checkpoint-every", 0, "Steps between checkpoints (0: only when stopped)");
     private readonly Option<int> _evalEvery = CommonOptions.NonNegativeInt("--eval-every", 0, "Steps between test evaluations (0: only at the end)");
-    private readonly Option<int> _evalBatches = CommonOptions.NonNegativeInt("--eval-batches", 0, "Test batches of 500 per evaluation (0: all)");
+    private readonly Option<int> _evalBatches = CommonOptions.NonNegativeInt("--eval-batches", 0, "Test batches of 128 per evaluation (0: all)");
     private readonly Option<string?> _resume = new("--resume") { Description = "Continue the run in this folder from its checkpoint" };
     private readonly Option<int?> _stopAt = new("--stop-at") { Description = "Stop after this step and checkpoint (resume later)" };
     private readonly Option<string[]> _set = new("--set") { Description = "Variant override KEY=VALUE, e.g. emaRate=0.999 (repeatable)", AllowMultipleArgumentsPerToken = false };
