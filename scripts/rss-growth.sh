@@ -2,10 +2,10 @@
 # Resident memory of one training process sampled every 1,000 steps up to 10,000 (no native tensor leak means the
 # 10,000-step figure stays within 10% of the 1,000-step one). Small batch on synthetic data keeps it to minutes.
 #
-# Usage: scripts/rss-growth.sh [STEPS=10000] [BATCH=16] [THREADS=1]
+# Usage: scripts/rss-growth.sh [STEPS=10000] [BATCH=4] [THREADS=1]
 set -euo pipefail
 steps=${1:-10000}
-batch=${2:-16}
+batch=${2:-4}
 threads=${3:-1}
 root=$(cd "$(dirname "$0")/.." && pwd)
 dotnet build "$root/src/Client/Anneal.Client.csproj" -c Release -v q -nologo >/dev/null
@@ -18,5 +18,6 @@ samples = {s["step"]: s["rssMb"] for s in r["rssSamples"]}
 for step, mb in sorted(samples.items()):
     print(f"step {step:>6}: rss {mb:8.1f} MB")
 first, last = samples[min(samples)], samples[max(samples)]
-print(f"growth from step {min(samples)} to {max(samples)}: {100 * (last - first) / first:+.2f}%  (median {r[\"medianMs\"]:.2f} ms/step, batch {r[\"batchSize\"]})")
+growth = 100 * (last - first) / first
+print("growth from step %d to %d: %+.2f%%  (median %.2f ms/step, batch %d, peak %.0f MB)" % (min(samples), max(samples), growth, r["medianMs"], r["batchSize"], r["peakRssMb"]))
 '

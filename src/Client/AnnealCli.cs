@@ -30,11 +30,20 @@ public static class AnnealCli
             }
             return ExitCodes.UsageError;
         }
-        return parsed.Invoke(new InvocationConfiguration
+        try
         {
-            EnableDefaultExceptionHandler = false,
-            // After Ctrl-C a trainer writes its checkpoint and a local silo hands back its runs: let them finish.
-            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
-        });
+            // Ctrl+C cancels the running command's token: a trainer writes its checkpoint and a local silo hands back its runs.
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
+            });
+        }
+        catch (Exception e)
+        {
+            // Commands turn expected failures into their own exit codes; anything else still gets one line, not a trace.
+            consoles.Fail($"unexpected {e.GetType().Name}: {e.Message}");
+            return ExitCodes.InternalError;
+        }
     }
 }

@@ -55,20 +55,20 @@ public sealed class BenchCommand : Command
         var options = new TrainingOptions
         {
             Variant = result.GetValue(_variant)!,
-            Steps = warmup + steps,
+            // One step more than is run: the run stops before the end, so no final evaluation lands in the timings or RSS.
+            Steps = warmup + steps + 1,
             BatchSize = result.GetValue(_batch),
             ProgressEvery = 1,
-            EvalBatches = 1,
         };
         using var trainer = new Trainer(options, data, device, line => log.WritePlainLine(line));
         var timer = new StepTimer(rssEvery);
-        var outcome = trainer.Run(timer);
+        trainer.Run(timer, stopAt: warmup + steps);
         var timed = timer.MillisecondsPerStep.Skip(warmup).ToArray();
         var median = Median(timed);
         var report = new BenchReport(
             options.Variant, device.Name, device.Threads, options.BatchSize, steps, warmup, median, 1000 / median,
             timed.Order().ElementAt(timed.Length / 10), timed.Order().ElementAt(timed.Length * 9 / 10),
-            ResidentMemory.CurrentMegabytes(), ResidentMemory.PeakMegabytes(), timer.ResidentMegabytes, outcome.FinalEvaluation?.Loss);
+            ResidentMemory.CurrentMegabytes(), ResidentMemory.PeakMegabytes(), timer.ResidentMegabytes);
         if (json)
         {
             consoles.Out.WritePlainLine(JsonSerializer.Serialize(report, JsonOutput.Options));
@@ -113,4 +113,4 @@ public sealed record RssSample(int Step, double RssMb);
 public sealed record BenchReport(
     string Variant, string Device, int Threads, int BatchSize, int Steps, int Warmup,
     double MedianMs, double StepsPerSecond, double P10Ms, double P90Ms, double RssMb, double PeakRssMb,
-    IReadOnlyList<RssSample> RssSamples, double? FinalTestLoss);
+    IReadOnlyList<RssSample> RssSamples);

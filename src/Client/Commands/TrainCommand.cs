@@ -29,7 +29,7 @@ public sealed class TrainCommand : Command
     private readonly Option<string?> _out = new("--out") { Description = "Output folder (default: runs/VARIANT-TIME, or the --resume folder)" };
     private readonly Option<int> _checkpointEvery = CommonOptions.NonNegativeInt("--checkpoint-every", 0, "Steps between checkpoints (0: only when stopped)");
     private readonly Option<int> _evalEvery = CommonOptions.NonNegativeInt("--eval-every", 0, "Steps between test evaluations (0: only at the end)");
-    private readonly Option<int> _evalBatches = CommonOptions.NonNegativeInt("--eval-batches", 0, "Test batches of 500 per evaluation (0: all)");
+    private readonly Option<int> _evalBatches = CommonOptions.NonNegativeInt("--eval-batches", 0, "Test batches of 128 per evaluation (0: all)");
     private readonly Option<string?> _resume = new("--resume") { Description = "Continue the run in this folder from its checkpoint" };
     private readonly Option<int?> _stopAt = new("--stop-at") { Description = "Stop after this step and checkpoint (resume later)" };
     private readonly Option<string[]> _set = new("--set") { Description = "Variant override KEY=VALUE, e.g. emaRate=0.999 (repeatable)", AllowMultipleArgumentsPerToken = false };
@@ -70,7 +70,7 @@ public sealed class TrainCommand : Command
             var stopAt = result.GetValue(_stopAt);
             var outcome = json
                 ? trainer.Run(new CliTrainingObserver(trainer, curve, folder, null), stopAt, cancellationToken)
-                : RunWithProgressBar(trainer, curve, folder, stopAt, cancellationToken, out _);
+                : RunWithProgressBar(trainer, curve, folder, stopAt, cancellationToken);
             return Finish(trainer, spec, folder, device, outcome, json);
         }
         catch (DatasetException e)
@@ -153,26 +153,21 @@ public sealed class TrainCommand : Command
         return overrides;
     }
 
-    private TrainingOutcome RunWithProgressBar(Trainer trainer, CurveCsvWriter curve, RunFolder folder, int? stopAt, CancellationToken cancellationToken, out CliTrainingObserver observer)
-    {
-        CliTrainingObserver? created = null;
-        var outcome = _consoles.Out.Progress()
+    private TrainingOutcome RunWithProgressBar(Trainer trainer, CurveCsvWriter curve, RunFolder folder, int? stopAt, CancellationToken cancellationToken) =>
+        _consoles.Out.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
                 var task = context.AddTask("training", maxValue: trainer.Options.Steps);
                 task.Value = trainer.Step;
-                created = new CliTrainingObserver(trainer, curve, folder, report =>
+                var observer = new CliTrainingObserver(trainer, curve, folder, report =>
                 {
                     task.Value = report.FirstStep + report.Losses.Count - 1;
                     task.Description = string.Create(CultureInfo.InvariantCulture,
                         $"step {task.Value:N0} loss {report.Losses[^1]:F4} lr {report.LearningRate:G3} {report.StepsPerSecond:F1} steps/s");
                 });
-                return trainer.Run(created, stopAt, cancellationToken);
+                return trainer.Run(observer, stopAt, cancellationToken);
             });
-        observer = created!;
-        return outcome;
-    }
 
     private int Finish(Trainer trainer, RunSpec spec, RunFolder folder, ComputeDevice device, TrainingOutcome outcome, bool json)
     {
