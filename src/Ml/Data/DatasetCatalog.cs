@@ -46,7 +46,7 @@ public static class DatasetCatalog
                 var dir = dataDir ?? FashionMnistReader.DebianDir;
                 if (!FashionMnistReader.HasFiles(dir))
                 {
-                    throw new DatasetException($"Fashion-MNIST not found in {dir} (install dataset-fashion-mnist or pass --data DIR with its IDX files)");
+                    throw new DatasetException($"Fashion-MNIST not found in {dir} (on Debian: sudo apt-get install dataset-fashion-mnist; or pass --data DIR with its IDX files)");
                 }
                 return FashionMnistReader.Read(dir);
             }

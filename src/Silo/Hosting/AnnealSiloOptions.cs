@@ -59,8 +59,11 @@ public sealed class AnnealSiloOptions
     /// <summary>How often a training slot renews its lease; this is also how fast it notices a cancelled run.</summary>
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long an idle slot waits before asking the queue again.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long an idle slot waits before asking the queue again. Short, because a new sweep waits this long for its
+    /// first run to start; one lease call per idle slot every 200 ms is nothing to the queue grain.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Whether this silo trains at all (false: grains only, e.g. a control-plane benchmark).</summary>
     public bool Train { get; set; } = true;
