@@ -7,36 +7,22 @@ using Anneal.Client.Reports;
 namespace Anneal.Client.Commands;
 
 /// <summary><c>anneal sweep cancel ID</c>: cancels every unfinished run; finished runs keep their results.</summary>
-public sealed class SweepCancelCommand : Command
+public sealed class SweepCancelCommand(CliContext context) : SweepByIdCommand(
+    context, "cancel", "Cancel a sweep's unfinished runs (finished runs keep their results)",
+    JsonOption.Create("Print the sweep after cancelling, as JSON"))
 {
-    private readonly CliContext _context;
-    private readonly Argument<string> _id = SweepIdArgument.Create();
-    private readonly ConnectionOptions _connection = new();
-    private readonly Option<bool> _json = JsonOption.Create("Print the sweep after cancelling, as JSON");
-
-    public SweepCancelCommand(CliContext context) : base("cancel", "Cancel a sweep's unfinished runs (finished runs keep their results)")
+    protected override async Task<int> ExecuteAsync(ParseResult parse, string sweepId, SweepOperations sweeps, CancellationToken cancellationToken)
     {
-        _context = context;
-        Arguments.Add(_id);
-        Options.Add(_json);
-        _connection.AddTo(this);
-        SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, token => ExecuteAsync(parse, token), cancellationToken));
-    }
-
-    private async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
-    {
-        await using var cluster = await _context.Clusters.ConnectAsync(_connection.Resolve(parse), cancellationToken);
-        var sweeps = new SweepOperations(cluster.Grains);
-        var summary = await sweeps.CancelAsync(parse.GetRequiredValue(_id));
+        var summary = await sweeps.CancelAsync(sweepId);
         var report = SweepReport.Build(await sweeps.ReadRecordAsync(summary));
-        if (parse.GetValue(_json))
+        if (parse.GetValue(Json))
         {
-            CliJson.Write(_context, SweepView.ToJson(summary, report));
+            CliJson.Write(Context, SweepView.ToJson(summary, report));
         }
         else
         {
-            _context.Out.WriteLine($"Cancelled sweep {summary.SweepId}: {SweepView.Counts(summary.Counts)}.");
-            SweepView.Write(_context.Out, summary, report);
+            Context.Out.WriteLine($"Cancelled sweep {summary.SweepId}: {SweepView.Counts(summary.Counts)}.");
+            SweepView.Write(Context.Out, summary, report);
         }
         return ExitCodes.Success;
     }
