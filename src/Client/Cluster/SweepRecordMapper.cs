@@ -16,6 +16,7 @@ public static class SweepRecordMapper
         BatchSize = sweep.Spec.BatchSize,
         LearningRate = sweep.Spec.LearningRate,
         SmoothingWindow = sweep.Spec.SmoothingWindow,
+        MinEffect = sweep.Spec.MinEffect,
         Runs = runs.Select(ToRecord).ToList(),
     };
 
@@ -28,6 +29,8 @@ public static class SweepRecordMapper
         {
             RunId = summary.RunId,
             Variant = summary.Variant,
+            Label = details.Definition.Label,
+            LearningRate = details.Definition.LearningRate,
             Steps = summary.Steps,
             Seed = summary.Seed,
             Status = summary.Status,

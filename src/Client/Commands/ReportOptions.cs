@@ -17,6 +17,8 @@ internal sealed class ReportOptions
         HelpName = "steps",
     };
 
+    public Option<double?> MinEffect { get; } = MinEffectOption.Create();
+
     public ReportOptions() =>
         Smooth.Validators.Add(result =>
         {
@@ -28,6 +30,7 @@ internal sealed class ReportOptions
     {
         command.Options.Add(Out);
         command.Options.Add(Smooth);
+        command.Options.Add(MinEffect);
     }
 
     public string Directory(ParseResult parse, string sweepId) =>

@@ -9,12 +9,12 @@ namespace Anneal.Client.Commands;
 internal static class ReportPublisher
 {
     public static async Task<(SweepReport Report, ReportWrittenJson Written)> WriteAsync(
-        SweepOperations sweeps, SweepSummary summary, string directory, int? smoothingWindow)
+        SweepOperations sweeps, SweepSummary summary, string directory, int? smoothingWindow, double? minEffect)
     {
         var record = await sweeps.ReadRecordAsync(summary);
         try
         {
-            var (report, files) = ReportWriter.Write(record, directory, smoothingWindow);
+            var (report, files) = ReportWriter.Write(record, directory, smoothingWindow, minEffect: minEffect);
             return (report, new ReportWrittenJson(summary.SweepId, directory, Path.Combine(directory, ReportWriter.MarkdownFile), files));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

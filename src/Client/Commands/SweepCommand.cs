@@ -14,5 +14,6 @@ public sealed class SweepCommand : Command
         Subcommands.Add(new SweepShowCommand(context));
         Subcommands.Add(new SweepCancelCommand(context));
         Subcommands.Add(new SweepReportCommand(context));
+        Subcommands.Add(new SweepCompareCommand(context));
     }
 }

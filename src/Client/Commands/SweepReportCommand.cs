@@ -20,7 +20,8 @@ public sealed class SweepReportCommand : SweepByIdCommand
     protected override async Task<int> ExecuteAsync(ParseResult parse, string sweepId, SweepOperations sweeps, CancellationToken cancellationToken)
     {
         var summary = await sweeps.GetAsync(sweepId);
-        var (report, written) = await ReportPublisher.WriteAsync(sweeps, summary, _report.Directory(parse, sweepId), parse.GetValue(_report.Smooth));
+        var (report, written) = await ReportPublisher.WriteAsync(sweeps, summary, _report.Directory(parse, sweepId), parse.GetValue(_report.Smooth),
+            parse.GetValue(_report.MinEffect));
         if (parse.GetValue(Json))
         {
             CliJson.Write(Context, written);
@@ -28,6 +29,7 @@ public sealed class SweepReportCommand : SweepByIdCommand
         }
         if (report.IsPartial)
             Context.Out.MarkupLine($"[yellow]Partial:[/] {report.CompletedRuns} of {summary.Runs.Count} runs have finished; the report marks the rest.");
+        FindingsConsole.Write(Context.Out, report.Findings);
         Context.Out.MarkupLine($"Wrote {written.Files.Count} files; report: [link]{Markup.Escape(written.Report)}[/]");
         return ExitCodes.Success;
     }

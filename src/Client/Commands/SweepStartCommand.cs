@@ -84,7 +84,8 @@ public sealed class SweepStartCommand : Command
                 : $"Stopped following; sweep {started.SweepId} goes on (anneal sweep watch {started.SweepId}).");
         }
 
-        var (report, written) = await ReportPublisher.WriteAsync(sweeps, finished, _report.Directory(parse, finished.SweepId), parse.GetValue(_report.Smooth));
+        var (report, written) = await ReportPublisher.WriteAsync(sweeps, finished, _report.Directory(parse, finished.SweepId), parse.GetValue(_report.Smooth),
+            parse.GetValue(_report.MinEffect));
         if (json)
         {
             CliJson.Write(_context, new FollowedJson(SweepView.ToJson(finished, report), written));
@@ -92,6 +93,7 @@ public sealed class SweepStartCommand : Command
         else
         {
             SweepView.Write(_context.Out, finished, report);
+            FindingsConsole.Write(_context.Out, report.Findings);
             _context.Out.MarkupLine($"Report: [link]{Markup.Escape(written.Report)}[/]");
         }
         return SweepView.ExitCodeOf(finished.Status);

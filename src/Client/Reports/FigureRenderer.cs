@@ -21,26 +21,64 @@ public sealed class FigureRenderer(int window)
     // matplotlib's default font, so the figures read like the study's.
     private const string FontName = "DejaVu Sans";
 
+    // The zoomed panels: the last quarter of training, where the study's comparisons are decided.
+    public const double ZoomFrom = 0.75;
+
     public IReadOnlyList<string> Render(FigurePlan figure, string directory)
     {
-        var plots = figure.Panels.Select(Draw).ToList();
+        var plots = figure.Panels.Select(panel => Draw(panel)).ToList();
+        List<Plot> zooms = figure.ZoomOnLastQuarter ? figure.Panels.Select(DrawZoomed).ToList() : [];
         var panelWidth = figure.Panels.Any(p => p.Lines.Count > CrowdedLegend) ? PanelWidth * 3 / 2 : PanelWidth;
         var width = panelWidth * plots.Count;
+        var height = zooms.Count > 0 ? 2 * PanelHeight : PanelHeight;
         var png = Path.Combine(directory, figure.Id + ".png");
         var svg = Path.Combine(directory, figure.Id + ".svg");
 
-        using (var surface = SKSurface.Create(new SKImageInfo(width, PanelHeight)))
+        using (var surface = SKSurface.Create(new SKImageInfo(width, height)))
         {
-            DrawSideBySide(plots, surface.Canvas, panelWidth);
+            DrawGrid(plots, zooms, surface.Canvas, panelWidth);
             using var image = surface.Snapshot();
             using var data = image.Encode(SKEncodedImageFormat.Png, 100);
             using var file = File.Create(png);
             data.SaveTo(file);
         }
         using (var file = File.Create(svg))
-        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, PanelHeight), file))
-            DrawSideBySide(plots, canvas, panelWidth);
+        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), file))
+            DrawGrid(plots, zooms, canvas, panelWidth);
         return [png, svg];
+    }
+
+    // The panels side by side, each zoom under its panel.
+    private static void DrawGrid(IReadOnlyList<Plot> plots, IReadOnlyList<Plot> zooms, SKCanvas canvas, int panelWidth)
+    {
+        DrawSideBySide(plots, canvas, panelWidth);
+        if (zooms.Count == 0)
+            return;
+        canvas.Save();
+        canvas.Translate(0, PanelHeight);
+        DrawSideBySide(zooms, canvas, panelWidth);
+        canvas.Restore();
+    }
+
+    private Plot DrawZoomed(FigurePanel panel)
+    {
+        var longest = panel.Lines.Count == 0 ? 0 : panel.Lines.Max(line => line.Series.Steps);
+        var from = (int)Math.Ceiling(longest * ZoomFrom);
+        var plot = Draw(panel, from);
+        var values = panel.Lines
+            .SelectMany(line => line.Series.Points.Where(p => p.WindowEnd >= from)
+                .SelectMany(p => line.Series.SeedCount > 1 ? new[] { p.Loss.Min, p.Loss.Max } : new[] { p.Loss.Mean }))
+            .ToList();
+        plot.Axes.SetLimitsX(from - window, longest - window);
+        if (values.Count > 0)
+        {
+            var (low, high) = (values.Min(), values.Max());
+            var pad = Math.Max(high - low, 1e-6) * 0.08;
+            plot.Axes.SetLimitsY(low - pad, high + pad);
+        }
+        plot.Title($"{panel.Title}: last quarter, y fitted");
+        plot.Axes.Title.Label.Bold = false;
+        return plot;
     }
 
     // Panels are drawn one by one at their offset: ScottPlot's Multiplot misplaces plots that have a ScaleFactor.
@@ -57,7 +95,8 @@ public sealed class FigureRenderer(int window)
         }
     }
 
-    private Plot Draw(FigurePanel panel)
+    /// <summary>The panel's curves; from <paramref name="zoomFrom"/> on only (and no legend) for a zoomed panel.</summary>
+    private Plot Draw(FigurePanel panel, int? zoomFrom = null)
     {
         var plot = new Plot();
         plot.ScaleFactor = ScaleFactor;
@@ -68,7 +107,7 @@ public sealed class FigureRenderer(int window)
         var labels = new List<string>();
         foreach (var line in panel.Lines)
         {
-            var points = line.Series.Points;
+            IReadOnlyList<SeriesPoint> points = zoomFrom is { } from ? line.Series.Points.Where(p => p.WindowEnd >= from).ToList() : line.Series.Points;
             if (points.Count == 0)
                 continue;
             var xs = points.Select(p => (double)(p.WindowEnd - window)).ToArray();
@@ -97,6 +136,8 @@ public sealed class FigureRenderer(int window)
         plot.Axes.Title.Label.Bold = false;
         plot.Axes.AutoScaleX();
         plot.Axes.SetLimitsY(-0.05, yMax);
+        if (zoomFrom is not null)
+            return plot;
         if (labels.Count > CrowdedLegend)
             plot.ShowLegend(Edge.Right);
         else if (labels.Count > 0)

@@ -16,6 +16,8 @@ public static class MarkdownReportWriter
         md.AppendLine($"Status **{sweep.Status}** · {report.CompletedRuns}/{sweep.Runs.Count} runs completed · dataset {Or(sweep.Dataset)}"
             + $" · batch {sweep.BatchSize?.ToString() ?? ReportFormat.Missing} · LR {sweep.LearningRate?.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) ?? ReportFormat.Missing}"
             + $" · generated {generatedAt:yyyy-MM-dd HH:mm} UTC").AppendLine();
+        FindingsMarkdown.Write(md, report.Findings);
+        md.AppendLine("## How to read the figures").AppendLine();
         md.AppendLine($"Train loss is smoothed with a moving average over **{ReportFormat.StepCount(report.Window)}** ({report.Smoothing.Reason}) "
             + "and plotted as the study's `plot_losses` does: at the index of each window's first step, y from −0.05 to the study's limit "
             + "unless the curves end above it.").AppendLine();
@@ -32,7 +34,7 @@ public static class MarkdownReportWriter
             WriteSeries(md, report);
         md.AppendLine("## Files").AppendLine();
         md.AppendLine("- `curves.csv`: every run's downsampled train-loss curve with its moving average.");
-        md.AppendLine("- `report.json`: the numbers of these tables for scripts.");
+        md.AppendLine("- `report.json`: the numbers of these tables for scripts, with every finding's per-seed differences.");
         md.AppendLine("- Each figure as PNG and SVG.");
         return md.ToString();
     }

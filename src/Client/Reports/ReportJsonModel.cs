@@ -13,7 +13,37 @@ public sealed record ReportJson(
     IReadOnlyList<SeriesJson> Series,
     ParetoJson Pareto,
     IReadOnlyList<FigureJson> Figures,
-    IReadOnlyList<SkippedFigureJson> SkippedFigures);
+    IReadOnlyList<SkippedFigureJson> SkippedFigures,
+    FindingsContextJson FindingsContext,
+    IReadOnlyList<FindingJson> Findings,
+    IReadOnlyList<BestLearningRateJson> BestLearningRates);
+
+/// <summary>How every finding was judged: the verdict window, δ, Holm's family size and the seed count.</summary>
+public sealed record FindingsContextJson(int Window, string WindowReason, double? MinEffect, string MinEffectRule, int HolmFamilySize,
+    int Seeds, double? SharedLearningRate, string? SeedCaveat);
+
+/// <summary>
+/// One finding on one metric at one learning-rate choice. The top-level numbers are its single comparison's; a
+/// compound finding (several parts) leaves them null and lists each part.
+/// </summary>
+public sealed record FindingJson(
+    string Id, string Claim, string Metric, string LearningRates, string Verdict,
+    double? MeanEffect, double? MeanEffectPercent, double? CiLow, double? CiHigh, double? CiLevel, double? MinEffect,
+    int? Wins, int? Seeds, IReadOnlyList<DifferenceJson> Differences, int Window, string? Needs, IReadOnlyList<ComparisonJson> Parts);
+
+public sealed record ComparisonJson(
+    string Label, string Claim, string Kind, string A, int StepA, double? LearningRateA, string B, int StepB, double? LearningRateB,
+    string Verdict, double? MeanEffect, double? MeanEffectPercent, double? StandardDeviation, double? CiLow, double? CiHigh,
+    double? CiLevel, double? MinEffect, double? PValue, HolmJson? Holm, int Wins, int Seeds, IReadOnlyList<DifferenceJson> Differences);
+
+/// <summary>One seed: the metric in arms A and B, and B − A (&gt; 0: A did better).</summary>
+public sealed record DifferenceJson(int Seed, double A, double B, double Difference);
+
+public sealed record HolmJson(int Rank, int FamilySize, double Alpha);
+
+public sealed record BestLearningRateJson(string Method, double? Best, bool AtEdge, IReadOnlyList<LearningRateOptionJson> Options);
+
+public sealed record LearningRateOptionJson(double? LearningRate, double? MeanValidationLoss, int Seeds);
 
 public sealed record SweepJson(string Id, string Name, string Dataset, string Status, int? BatchSize, double? LearningRate,
     int Runs, int CompletedRuns);

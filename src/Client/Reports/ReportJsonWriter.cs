@@ -30,7 +30,10 @@ public static class ReportJsonWriter
             report.Series.Select(Series).ToList(),
             Pareto(report.Pareto),
             report.Figures.Select(f => new FigureJson(f.Id, f.Caption, f.Id + ".png", f.Id + ".svg", f.Notes)).ToList(),
-            report.SkippedFigures.Select(s => new SkippedFigureJson(s.Id, s.Caption, s.Reason)).ToList());
+            report.SkippedFigures.Select(s => new SkippedFigureJson(s.Id, s.Caption, s.Reason)).ToList(),
+            FindingsJson.Context(report.Findings),
+            report.Findings.Findings.Select(FindingsJson.Finding).ToList(),
+            report.Findings.BestLearningRates.Select(FindingsJson.BestLearningRate).ToList());
     }
 
     public static void Write(SweepReport report, string path, DateTimeOffset generatedAt) =>

@@ -9,9 +9,9 @@ public static class ReportWriter
 
     /// <returns>The report that was written and the paths of every file, figures first.</returns>
     public static (SweepReport Report, IReadOnlyList<string> Files) Write(SweepRecord sweep, string directory,
-        int? smoothingWindow = null, DateTimeOffset? generatedAt = null)
+        int? smoothingWindow = null, DateTimeOffset? generatedAt = null, double? minEffect = null)
     {
-        var report = SweepReport.Build(sweep, smoothingWindow);
+        var report = SweepReport.Build(sweep, smoothingWindow, minEffect);
         var when = generatedAt ?? DateTimeOffset.UtcNow;
         Directory.CreateDirectory(directory);
 
@@ -19,6 +19,10 @@ public static class ReportWriter
         var files = report.Figures.SelectMany(figure => renderer.Render(figure, directory)).ToList();
         foreach (var skipped in report.SkippedFigures)
             DeleteStale(directory, skipped.Id);
+        if (ForestPlot.Rows(report.Findings).Count > 0)
+            files.AddRange(ForestPlot.Render(report.Findings, directory));
+        else
+            DeleteStale(directory, ForestPlot.Id);
 
         var markdown = Path.Combine(directory, MarkdownFile);
         var json = Path.Combine(directory, JsonFile);

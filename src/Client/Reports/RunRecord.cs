@@ -5,6 +5,15 @@ public sealed record RunRecord
 {
     public required string RunId { get; init; }
     public required string Variant { get; init; }
+
+    /// <summary>The run's display name in its sweep (the spec's label, or variant-steps); shared by the seeds of a configuration.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>The peak learning rate the run trained with; null in records that predate it.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>The name <c>sweep compare</c> and the findings use: <see cref="Label"/>, else variant-steps.</summary>
+    public string DisplayName => Label ?? $"{Variant}-{Steps}";
     public required int Steps { get; init; }
     public int Seed { get; init; }
     public required RunStatus Status { get; init; }

@@ -1,7 +1,7 @@
 namespace Anneal.Client.Reports;
 
 /// <summary>
-/// The runs of one configuration (variant, length, overrides) across seeds, with their smoothed curves combined.
+/// The runs of one configuration (variant, length, overrides, learning rate) across seeds, with their smoothed curves combined.
 /// Once any seed has completed, only completed seeds are combined, so a mean never mixes finished and unfinished runs.
 /// </summary>
 public sealed class RunSeries
@@ -55,7 +55,7 @@ public sealed class RunSeries
     public int StepsDone => Runs.Count == 0 ? 0 : Runs.Max(run => run.StepsDone);
 
     public static IReadOnlyList<RunSeries> Group(IEnumerable<RunRecord> runs, int window) =>
-        runs.GroupBy(run => ConfigurationKey(run))
+        runs.GroupBy(Findings.SweepConfiguration.KeyOf)
             .Select(group => Create(group.OrderBy(run => run.Seed).ToList(), window))
             .ToList();
 
@@ -80,9 +80,4 @@ public sealed class RunSeries
             .Select(end => new SeriesPoint(end, Spread.Of(curves.Select(curve => curve.ValueAt(end)))!))
             .ToList();
     }
-
-    private static string ConfigurationKey(RunRecord run) =>
-        string.Join("|", new[] { run.Variant, run.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture) }
-            .Concat(run.Overrides.OrderBy(pair => pair.Key, StringComparer.Ordinal)
-                .Select(pair => $"{pair.Key}={pair.Value:R}")));
 }

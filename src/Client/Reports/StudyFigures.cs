@@ -91,7 +91,7 @@ public static class StudyFigures
             return;
         }
         var notes = missing.Count > 0 ? new[] { $"Without {string.Join(", ", missing)}: not in the sweep." } : [];
-        figures.Add(new FigurePlan(id, caption, [new FigurePanel("Train Loss", yMax, lines)], notes));
+        figures.Add(new FigurePlan(id, caption, [new FigurePanel("Train Loss", yMax, lines)], notes) { ZoomOnLastQuarter = true });
     }
 
     private static void AddPareto(List<FigurePlan> figures, List<SkippedFigure> skipped, IReadOnlyList<RunSeries> series,
@@ -126,7 +126,7 @@ public static class StudyFigures
         var notes = missing.Count > 0 ? new[] { $"No panel for {string.Join(", ", missing)}: not in the sweep." } : [];
         if (constant is null || linears.Count == 0)
             notes = [.. notes, $"Without {(constant is null ? "constant" : "linear")}: not in the sweep."];
-        figures.Add(new FigurePlan(Pareto, caption, panels, notes));
+        figures.Add(new FigurePlan(Pareto, caption, panels, notes) { ZoomOnLastQuarter = true });
     }
 
     private static void AddAllRuns(List<FigurePlan> figures, List<SkippedFigure> skipped, IReadOnlyList<RunSeries> series)

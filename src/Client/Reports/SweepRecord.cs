@@ -13,4 +13,7 @@ public sealed record SweepRecord
 
     /// <summary>The smoothing window the sweep's spec asks for, in steps; null to let the report choose.</summary>
     public int? SmoothingWindow { get; init; }
+
+    /// <summary>The spec's minimum meaningful effect δ for the findings, absolute in loss units; null for 1% of the arms' mean.</summary>
+    public double? MinEffect { get; init; }
 }

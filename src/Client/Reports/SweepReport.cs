@@ -1,9 +1,11 @@
+using Anneal.Client.Findings;
+
 namespace Anneal.Client.Reports;
 
 /// <summary>Everything the report says about a sweep, computed once and written out as Markdown, JSON, CSV and figures.</summary>
 public sealed class SweepReport
 {
-    private SweepReport(SweepRecord sweep, SmoothingChoice smoothing)
+    private SweepReport(SweepRecord sweep, SmoothingChoice smoothing, double? minEffect)
     {
         Sweep = sweep;
         Smoothing = smoothing;
@@ -12,6 +14,8 @@ public sealed class SweepReport
         (Figures, SkippedFigures) = StudyFigures.Plan(Series);
         Pareto = ParetoTable.Build(Series);
         Rows = sweep.Runs.Select(Row).ToList();
+        // Verdicts use their own window, never the report's smoothing (--smooth changes figures only).
+        Findings = FindingsEvaluation.Evaluate(sweep, minEffect);
     }
 
     public SweepRecord Sweep { get; }
@@ -22,13 +26,14 @@ public sealed class SweepReport
     public IReadOnlyList<SkippedFigure> SkippedFigures { get; }
     public ParetoTable Pareto { get; }
     public IReadOnlyList<RunRow> Rows { get; }
+    public FindingsEvaluation Findings { get; }
 
     public int CompletedRuns => Sweep.Runs.Count(run => run.Status == RunStatus.Completed);
     public bool IsPartial => CompletedRuns < Sweep.Runs.Count;
     public bool HasSeveralSeeds => Series.Any(series => series.Runs.Count > 1);
 
-    public static SweepReport Build(SweepRecord sweep, int? smoothingWindow = null) =>
-        new(sweep, SmoothingWindow.Choose(sweep, smoothingWindow));
+    public static SweepReport Build(SweepRecord sweep, int? smoothingWindow = null, double? minEffect = null) =>
+        new(sweep, SmoothingWindow.Choose(sweep, smoothingWindow), minEffect);
 
     public SmoothedCurve SmoothedCurveOf(RunRecord run) => SmoothedCurve.From(run.Curve, Window);
 

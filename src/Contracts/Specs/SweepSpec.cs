@@ -47,5 +47,10 @@ public sealed record SweepSpec
     /// <summary>The worker pool that trains this sweep: only silos serving this pool lease its runs (e.g. "gpu").</summary>
     [Id(12)] public string Pool { get; init; } = DefaultPool;
 
+    /// <summary>The smallest difference in loss the report's findings count as an effect; null: 1% of the compared arms' mean.</summary>
+    [Id(13)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? MinEffect { get; init; }
+
     public const string DefaultPool = "default";
 }

@@ -22,6 +22,27 @@ internal static class TinySpecs
         }
         """;
 
+    /// <summary>Constant and linear over three seeds, plus two EMA runs that share a display name (for the ambiguity check).</summary>
+    public static string ThreeSeeds(int steps = 20) => $$"""
+        {
+          "name": "tiny-seeds",
+          "dataset": "synthetic",
+          "batchSize": 8,
+          "lr": 0.001,
+          "seeds": [0, 1, 2],
+          "checkpointEvery": 20,
+          "progressEvery": 10,
+          "evalBatches": 1,
+          "smoothingWindow": 2,
+          "runs": [
+            {"variant": "constant", "steps": {{steps}}},
+            {"variant": "linear", "steps": {{steps}}},
+            {"variant": "ema-0.999", "steps": {{steps}}, "overrides": {"emaRate": 0.9} },
+            {"variant": "ema-0.999", "steps": {{steps}}, "overrides": {"emaRate": 0.8} }
+          ]
+        }
+        """;
+
     public static string Write(TemporaryDirectory folder, string json, string name = "tiny.json")
     {
         var path = folder.File(name);
