@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Anneal.Contracts.Specs;
+using Anneal.Vocabulary;
 
 namespace Anneal.Client.Cli;
 

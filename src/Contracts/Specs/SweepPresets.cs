@@ -1,3 +1,5 @@
+using Anneal.Vocabulary;
+
 namespace Anneal.Contracts.Specs;
 
 /// <summary>
@@ -43,7 +45,7 @@ public static class SweepPresets
             Steps = Steps(studySteps),
             // The study's rates are the variants' defaults; only a scaled run needs them spelt out.
             Overrides = emaRate is { } rate && scale != 1
-                ? new Dictionary<string, double> { [KnownOverrides.EmaRate] = ScaleEmaRate(rate, scale) }
+                ? new Dictionary<string, double> { [KnownSettings.EmaRate.Name] = ScaleEmaRate(rate, scale) }
                 : new Dictionary<string, double>(),
         };
 

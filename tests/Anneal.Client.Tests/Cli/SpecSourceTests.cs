@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Anneal.Client.Cli;
 using Anneal.Contracts.Specs;
+using Anneal.Vocabulary;
 
 namespace Anneal.Client.Tests.Cli;
 

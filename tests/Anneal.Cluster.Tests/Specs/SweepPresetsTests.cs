@@ -1,4 +1,5 @@
 using Anneal.Contracts.Specs;
+using Anneal.Vocabulary;
 
 namespace Anneal.Cluster.Tests.Specs;
 
@@ -43,7 +44,7 @@ public sealed class SweepPresetsTests
     public void Quick_ScalesEmaRatesSoEachAverageSpansTheSameFractionOfItsRun()
     {
         var spec = SweepPresets.Get(SweepPresets.Quick);
-        double Rate(string variant) => spec.Runs.Single(r => r.Variant == variant).Overrides[KnownOverrides.EmaRate];
+        double Rate(string variant) => spec.Runs.Single(r => r.Variant == variant).Overrides[KnownSettings.EmaRate.Name];
 
         Assert.Equal(0.75, Rate("ema-0.999"), 12);
         Assert.Equal(0.975, Rate("ema-0.9999"), 12);
