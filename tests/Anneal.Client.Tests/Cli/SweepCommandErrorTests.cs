@@ -57,6 +57,20 @@ public sealed class SweepCommandErrorTests
         Assert.Contains("lrs: runs times lrs (3) times seeds must be at most 10000, got 12000", Assert.Single(result.StderrLines));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("0,-1")]
+    [InlineData("1,1")]
+    [InlineData("0,x")]
+    public async Task BadSeeds_AreUsageErrors_NamingTheOption(string seeds)
+    {
+        var result = await AnnealProcess.RunAsync("sweep", "start", "--preset", "quick", "--seeds", seeds, "--gateway", "127.0.0.1:1");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.StartsWith("error: --seeds ", Assert.Single(result.StderrLines));
+        Assert.Empty(result.Stdout.Trim());
+    }
+
     [Fact]
     public async Task SpecFileWithAMisspeltField_IsRefusedNamingIt()
     {
