@@ -36,7 +36,8 @@ public sealed class SweepPresetsTests
         Assert.Equal(400, spec.Runs[0].Steps);
         Assert.Equal(128, spec.BatchSize);
         Assert.Equal("fashion-mnist", spec.Dataset);
-        Assert.Equal(1000 / SweepPresets.QuickScale, spec.SmoothingWindow);
+        // 10% of its 400-step runs: verdicts compare final smoothed losses, and 4 steps (the study's 1%) is mostly noise.
+        Assert.Equal(40, spec.SmoothingWindow);
         Assert.Empty(SweepSpecValidator.Validate(spec));
     }
 
