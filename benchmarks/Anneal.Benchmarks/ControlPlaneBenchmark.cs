@@ -1,10 +1,11 @@
 using System.Diagnostics;
-using Anneal.Contracts;
 using Anneal.Contracts.Runs;
 using Anneal.Contracts.Specs;
 using Anneal.Contracts.Sweeps;
 using Anneal.Contracts.Work;
+using Anneal.Contracts;
 using Anneal.Silo.Hosting;
+using Anneal.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

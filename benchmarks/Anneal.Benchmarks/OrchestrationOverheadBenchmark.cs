@@ -1,14 +1,15 @@
 using System.Diagnostics;
-using Anneal.Contracts;
 using Anneal.Contracts.Runs;
 using Anneal.Contracts.Specs;
 using Anneal.Contracts.Sweeps;
+using Anneal.Contracts;
 using Anneal.Grains.Sweeps;
 using Anneal.Ml.Data;
 using Anneal.Ml.Devices;
 using Anneal.Ml.Training;
 using Anneal.Silo.Hosting;
 using Anneal.Silo.Workers;
+using Anneal.Vocabulary;
 
 namespace Anneal.Benchmarks;
 

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using System.Globalization;
 using Anneal.Contracts.Specs;
+using Anneal.Vocabulary;
 
 namespace Anneal.Client.Cli;
 
 /// <summary>
-/// Where <c>sweep start</c> gets its spec: a preset or a file (exactly one), with --dataset and --data replacing the
-/// spec's dataset and data folder. Every problem is reported at once, each naming its field.
+/// Where <c>sweep start</c> gets its spec: a preset or a file (exactly one), with --dataset, --data and --seeds
+/// replacing the spec's dataset, data folder and seeds. Every problem is reported at once, each naming its field.
 /// </summary>
 public sealed class SpecSource
 {
@@ -32,9 +34,15 @@ public sealed class SpecSource
         HelpName = "DIR",
     };
 
+    public Option<string?> Seeds { get; } = new("--seeds")
+    {
+        Description = "Seeds to train every run at, replacing the spec's: a comma-separated list such as 0,1,2",
+        HelpName = "0,1,2",
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Preset, File, Dataset, Data })
+        foreach (var option in new Option[] { Preset, File, Dataset, Data, Seeds })
             command.Options.Add(option);
     }
 
@@ -63,11 +71,34 @@ public sealed class SpecSource
             spec = spec with { Dataset = dataset };
         if (parse.GetValue(Data) is { } data)
             spec = spec with { DataDir = data.FullName };
+        if (parse.GetValue(Seeds) is { } seeds)
+            spec = spec with { Seeds = ParseSeeds(seeds) };
         var errors = SweepSpecValidator.Validate(spec);
         if (errors.Count > 0)
             throw new CliException(ExitCodes.UsageError, $"Invalid sweep spec ({origin}): {string.Join("; ", errors)}");
         return spec;
     }
+
+    /// <summary>"0,1,2" as distinct non-negative seeds, in the order given; anything else is a usage error naming --seeds.</summary>
+    public static IReadOnlyList<int> ParseSeeds(string text)
+    {
+        var seeds = new List<int>();
+        foreach (var item in text.Split(','))
+        {
+            var trimmed = item.Trim();
+            if (!int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed))
+                throw SeedsError($"each seed must be a whole number, got '{trimmed}'", text);
+            if (seed < 0)
+                throw SeedsError($"seeds must not be negative, got {seed}", text);
+            if (seeds.Contains(seed))
+                throw SeedsError($"seeds must be distinct, {seed} appears more than once", text);
+            seeds.Add(seed);
+        }
+        return seeds;
+    }
+
+    private static CliException SeedsError(string problem, string text) =>
+        new(ExitCodes.UsageError, $"--seeds expects distinct non-negative whole numbers separated by commas (e.g. 0,1,2): {problem} in '{text}'");
 
     private static SweepSpec Read(FileInfo file)
     {

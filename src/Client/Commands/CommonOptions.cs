@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Anneal.Vocabulary;
 
 namespace Anneal.Client.Commands;
 
@@ -32,6 +33,25 @@ public static class CommonOptions
         Description = description,
         DefaultValueFactory = _ => fallback,
         Validators = { r => { if (r.Tokens.Count > 0 && r.GetValueOrDefault<int>() < 0) r.AddError($"{name} must not be negative"); } },
+    };
+
+    /// <summary>
+    /// <c>--NAME</c> for a training setting (<c>--lr</c>, <c>--beta2</c>, <c>--eps</c>), described and range-checked by the
+    /// same <see cref="Setting"/> the spec validator and the training core use. Null when not given.
+    /// </summary>
+    public static Option<double?> Setting(Setting setting, string? defaultText = null) => new("--" + setting.Name)
+    {
+        Description = defaultText is null ? setting.Description : $"{setting.Description} (default: {defaultText})",
+        Validators =
+        {
+            r =>
+            {
+                if (r.Tokens.Count > 0 && r.GetValueOrDefault<double?>() is { } value && setting.Check(value, int.MaxValue) is { } problem)
+                {
+                    r.AddError($"--{setting.Name} {problem}");
+                }
+            },
+        },
     };
 
     /// <summary>True when the user typed the option (not just its default).</summary>

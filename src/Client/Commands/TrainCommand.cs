@@ -6,6 +6,7 @@ using Anneal.Ml.Data;
 using Anneal.Ml.Devices;
 using Anneal.Ml.Training;
 using Anneal.Ml.Variants;
+using Anneal.Vocabulary;
 using Spectre.Console;
 
 namespace Anneal.Client.Commands;
@@ -14,15 +15,18 @@ namespace Anneal.Client.Commands;
 public sealed class TrainCommand : Command
 {
     private const int ProgressEvery = 10;
+    private const double DefaultLearningRate = 1e-3;
     private readonly CliConsoles _consoles;
     private readonly Option<string> _variant = new Option<string>("--variant") { Description = "Training variant (see `anneal variants`)" }
-        .AcceptOnlyFromAmong([.. VariantCatalog.All.Select(v => v.Name)]);
+        .AcceptOnlyFromAmong([.. KnownVariants.Names]);
     private readonly Option<int> _steps = CommonOptions.PositiveInt("--steps", 0, "Training steps");
     private readonly Option<string> _dataset = new Option<string>("--dataset") { Description = "cifar10, fashion-mnist or synthetic", DefaultValueFactory = _ => DatasetCatalog.Cifar10 }
         .AcceptOnlyFromAmong([.. DatasetCatalog.Names]);
     private readonly Option<string?> _data = new("--data") { Description = "Dataset folder (default: the CIFAR-10 cache, Debian's fashion-mnist folder)" };
     private readonly Option<int> _batch = CommonOptions.PositiveInt("--batch", 128, "Images per step, drawn with replacement");
-    private readonly Option<double> _lr = new("--lr") { Description = "Peak learning rate", DefaultValueFactory = _ => 1e-3 };
+    private readonly Option<double?> _lr = CommonOptions.Setting(KnownSettings.LearningRate, Contracts.Specs.LearningRateGrid.Format(DefaultLearningRate));
+    private readonly Option<double?> _beta2 = CommonOptions.Setting(KnownSettings.Beta2, "the variant's, see `anneal variants`");
+    private readonly Option<double?> _eps = CommonOptions.Setting(KnownSettings.Epsilon, "the variant's, see `anneal variants`");
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of weights, dropout and batches", DefaultValueFactory = _ => 0 };
     private readonly Option<int?> _threads = CommonOptions.Threads();
     private readonly Option<string> _device = CommonOptions.Device();
@@ -38,7 +42,7 @@ public sealed class TrainCommand : Command
     public TrainCommand(CliConsoles consoles) : base("train", "Train one TinyViT run")
     {
         _consoles = consoles;
-        foreach (var option in new Option[] { _variant, _steps, _dataset, _data, _batch, _lr, _seed, _threads, _device, _out, _checkpointEvery, _evalEvery, _evalBatches, _resume, _stopAt, _set, _json })
+        foreach (var option in new Option[] { _variant, _steps, _dataset, _data, _batch, _lr, _beta2, _eps, _seed, _threads, _device, _out, _checkpointEvery, _evalEvery, _evalBatches, _resume, _stopAt, _set, _json })
         {
             Options.Add(option);
         }
@@ -100,7 +104,7 @@ public sealed class TrainCommand : Command
                 throw new InvalidDataException($"{resumeDir} has no run.json and checkpoint.bin to resume from");
             }
             var saved = JsonOutput.ReadFile<RunSpec>(from.Spec);
-            foreach (var option in new Option[] { _variant, _steps, _dataset, _batch, _lr, _seed, _set, _evalEvery, _evalBatches })
+            foreach (var option in new Option[] { _variant, _steps, _dataset, _batch, _lr, _beta2, _eps, _seed, _set, _evalEvery, _evalBatches })
             {
                 if (result.Given(option))
                 {
@@ -132,10 +136,25 @@ public sealed class TrainCommand : Command
         }
         var fresh = new RunSpec(
             result.GetValue(_dataset)!, result.GetValue(_data), variant, result.GetValue(_steps), result.GetValue(_batch),
-            result.GetValue(_lr), result.GetValue(_seed), result.GetValue(_evalEvery), result.GetValue(_evalBatches),
-            result.GetValue(_checkpointEvery), ParseOverrides(result.GetValue(_set) ?? []));
+            result.GetValue(_lr) ?? DefaultLearningRate, result.GetValue(_seed), result.GetValue(_evalEvery), result.GetValue(_evalBatches),
+            result.GetValue(_checkpointEvery), Overrides(result));
         var dir = result.GetValue(_out) ?? Path.Combine("runs", $"{variant}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
         return (fresh, new RunFolder(dir), false);
+    }
+
+    // --set KEY=VALUE pairs, plus --beta2 and --eps, which are overrides every variant reads.
+    private Dictionary<string, double> Overrides(ParseResult result)
+    {
+        var overrides = ParseOverrides(result.GetValue(_set) ?? []);
+        foreach (var (option, setting) in new[] { (_beta2, KnownSettings.Beta2), (_eps, KnownSettings.Epsilon) })
+        {
+            if (result.GetValue(option) is not { } value) continue;
+            if (!overrides.TryAdd(setting.Name, value))
+            {
+                throw new ArgumentException($"--{setting.Name} and --set {setting.Name}=... are both given; give one");
+            }
+        }
+        return overrides;
     }
 
     private static Dictionary<string, double> ParseOverrides(string[] pairs)

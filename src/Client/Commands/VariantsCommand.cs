@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Anneal.Client.Commands;
 
-/// <summary><c>anneal variants</c>: every named variant with its update rule in one line.</summary>
+/// <summary><c>anneal variants</c>: every named variant with its update rule in one line and the settings it reads.</summary>
 public sealed class VariantsCommand : Command
 {
     public VariantsCommand(CliConsoles consoles) : base("variants", "List the training variants and their update rules")

@@ -1,13 +1,13 @@
 namespace Anneal.Contracts.Runs;
 
-/// <summary>Everything a worker needs to train one run of a sweep: one spec run at one seed.</summary>
+/// <summary>Everything a worker needs to train one run of a sweep: one spec run at one learning rate and seed.</summary>
 [GenerateSerializer, Immutable, Alias("anneal.RunDefinition")]
 public sealed record RunDefinition
 {
     [Id(0)] public required string RunId { get; init; }
     [Id(1)] public required string SweepId { get; init; }
     [Id(2)] public required string SweepName { get; init; }
-    /// <summary>Position in the sweep's expansion (spec run index times seeds plus seed index).</summary>
+    /// <summary>Position in the sweep's expansion: spec run, then learning rate, then seed (see SweepExpansion).</summary>
     [Id(3)] public required int Index { get; init; }
     [Id(4)] public required string Label { get; init; }
     [Id(5)] public required string Variant { get; init; }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Anneal.Vocabulary;
 
 namespace Anneal.Contracts.Specs;
 
@@ -12,7 +13,7 @@ public sealed record RunSpec
     /// <summary>Training steps; schedules decay over exactly this many.</summary>
     [Id(1)] public int Steps { get; init; }
 
-    /// <summary>Variant settings such as "emaRate" or "warmupSteps"; the training core documents which each reads.</summary>
+    /// <summary>Variant settings such as "emaRate", "warmupSteps", "beta2" or "eps"; <see cref="KnownVariants"/> lists which each reads.</summary>
     [Id(2)] public IReadOnlyDictionary<string, double> Overrides { get; init; } = new Dictionary<string, double>();
 
     /// <summary>Optional display name; defaults to "variant-steps".</summary>
@@ -20,7 +21,13 @@ public sealed record RunSpec
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Label { get; init; }
 
-    /// <summary>The name a report and the CLI show for this run.</summary>
+    /// <summary>This run's own peak learning rate; wins over the sweep's <c>lr</c> and <c>lrs</c> (see <see cref="LearningRateGrid"/>).</summary>
+    [Id(4)]
+    [JsonPropertyName("lr")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? LearningRate { get; init; }
+
+    /// <summary>The name a report and the CLI show for this run; a sweep of several LRs adds "@lr" (<see cref="LearningRateGrid"/>).</summary>
     [JsonIgnore]
     public string DisplayName => Label ?? $"{Variant}-{Steps}";
 }

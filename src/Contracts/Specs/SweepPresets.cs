@@ -1,3 +1,5 @@
+using Anneal.Vocabulary;
+
 namespace Anneal.Contracts.Specs;
 
 /// <summary>
@@ -43,7 +45,7 @@ public static class SweepPresets
             Steps = Steps(studySteps),
             // The study's rates are the variants' defaults; only a scaled run needs them spelt out.
             Overrides = emaRate is { } rate && scale != 1
-                ? new Dictionary<string, double> { [KnownOverrides.EmaRate] = ScaleEmaRate(rate, scale) }
+                ? new Dictionary<string, double> { [KnownSettings.EmaRate.Name] = ScaleEmaRate(rate, scale) }
                 : new Dictionary<string, double>(),
         };
 
@@ -56,7 +58,9 @@ public static class SweepPresets
             // A checkpoint is ~9 MB: every 2,000 steps in the study, every 50 of a few hundred when scaled down.
             CheckpointEvery = scale == 1 ? 2_000 : 50,
             ProgressEvery = scale == 1 ? 100 : 10,
-            SmoothingWindow = Math.Max(1, 1_000 / scale),
+            // The study's 1,000 steps is 1% of its runs. Verdicts compare the final smoothed loss over this window, and 1%
+            // of a few hundred steps is a handful of noisy batches, so a scaled-down sweep averages its last 10%.
+            SmoothingWindow = scale == 1 ? 1_000 : Steps(StudySteps) / 10,
             Runs =
             [
                 Run(KnownVariants.Constant, StudySteps),

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using Anneal.Vocabulary;
 
 namespace Anneal.Contracts.Specs;
 
 /// <summary>
-/// A sweep as the researcher writes it: shared training settings and a list of runs. Every run is trained once per seed.
+/// A sweep as the researcher writes it: shared training settings and a list of runs. Every run is trained once per
+/// learning rate of the grid (<see cref="LearningRateGrid"/>) and seed.
 /// Defaults here are the defaults of a spec file that omits the field.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("anneal.SweepSpec")]
@@ -21,9 +23,19 @@ public sealed record SweepSpec
 
     [Id(3)] public int BatchSize { get; init; } = 128;
 
+    /// <summary>Peak learning rate of every run that sets none of its own, unless <see cref="LearningRates"/> is given.</summary>
     [Id(4)]
     [JsonPropertyName("lr")]
     public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>
+    /// A learning-rate grid: every run that sets no <c>lr</c> of its own is trained at each of these, for every seed.
+    /// Replaces <see cref="LearningRate"/>; a spec file may give one of <c>lr</c> and <c>lrs</c>, not both.
+    /// </summary>
+    [Id(14)]
+    [JsonPropertyName("lrs")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? LearningRates { get; init; }
 
     [Id(5)] public IReadOnlyList<int> Seeds { get; init; } = [0];
 
@@ -47,7 +59,10 @@ public sealed record SweepSpec
     /// <summary>The worker pool that trains this sweep: only silos serving this pool lease its runs (e.g. "gpu").</summary>
     [Id(12)] public string Pool { get; init; } = DefaultPool;
 
-    /// <summary>The smallest difference in loss the report's findings count as an effect; null: 1% of the compared arms' mean.</summary>
+    /// <summary>
+    /// The smallest difference between two runs' metric, in the metric's units, that a verdict counts as meaningful;
+    /// null: 1% of the mean of both compared arms. Not negative.
+    /// </summary>
     [Id(13)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? MinEffect { get; init; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Anneal.Contracts.Specs;
 
@@ -16,7 +17,11 @@ public static class SweepSpecJson
         // A misspelt field would otherwise fall back to its default without a word.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitLearningRateUnderAGrid } },
     };
+
+    private const string LearningRateField = "lr";
+    private const string LearningRatesField = "lrs";
 
     /// <summary>Parses and validates; throws <see cref="SweepSpecException"/> listing every problem.</summary>
     public static SweepSpec Read(string json)
@@ -31,12 +36,33 @@ public static class SweepSpecJson
             throw new SweepSpecException([Describe(e)]);
         }
         if (spec is null) throw new SweepSpecException(["the spec must be a JSON object, got null"]);
-        var errors = SweepSpecValidator.Validate(spec);
+        var errors = SweepSpecValidator.Validate(spec).ToList();
+        // A spec object cannot tell a given lr from its default, so the file itself is asked.
+        if (spec.LearningRates is not null && GivesSweepLearningRate(json))
+            errors.Insert(0, $"{LearningRateField} and {LearningRatesField} are both given: {LearningRatesField} replaces {LearningRateField}, give one");
         if (errors.Count > 0) throw new SweepSpecException(errors);
         return spec;
     }
 
     public static string Write(SweepSpec spec) => JsonSerializer.Serialize(spec, Options);
+
+    private static bool GivesSweepLearningRate(string json)
+    {
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions
+        {
+            AllowTrailingCommas = Options.AllowTrailingCommas,
+            CommentHandling = Options.ReadCommentHandling,
+        });
+        return document.RootElement.TryGetProperty(LearningRateField, out _);
+    }
+
+    // Under a grid the sweep's lr is unused; writing it would make the written file one that Read refuses.
+    private static void OmitLearningRateUnderAGrid(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(SweepSpec)) return;
+        var learningRate = info.Properties.Single(p => p.Name == LearningRateField);
+        learningRate.ShouldSerialize = (spec, _) => ((SweepSpec)spec).LearningRates is null;
+    }
 
     private static string Describe(JsonException e)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Anneal.Vocabulary;
 
 namespace Anneal.Contracts.Specs;
 
@@ -37,9 +38,8 @@ public static class SweepSpecValidator
         else if (spec.BatchSize > MaxBatchSize)
             Fail($"batchSize must be at most {MaxBatchSize}, got {spec.BatchSize}");
 
-        if (!double.IsFinite(spec.LearningRate) || spec.LearningRate <= 0)
-            Fail($"lr must be a positive number, got {Format(spec.LearningRate)}");
-
+        CheckLearningRate("lr", spec.LearningRate, Fail);
+        CheckLearningRates(spec.LearningRates, Fail);
         CheckSeeds(spec.Seeds, Fail);
 
         if (spec.EvalEvery < 0) Fail($"evalEvery must not be negative, got {spec.EvalEvery}");
@@ -47,12 +47,28 @@ public static class SweepSpecValidator
         if (spec.CheckpointEvery < 0) Fail($"checkpointEvery must not be negative, got {spec.CheckpointEvery}");
         if (spec.ProgressEvery <= 0) Fail($"progressEvery must be positive, got {spec.ProgressEvery}");
         if (spec.SmoothingWindow <= 0) Fail($"smoothingWindow must be positive, got {spec.SmoothingWindow}");
+        if (spec.MinEffect is { } minEffect && (!double.IsFinite(minEffect) || minEffect < 0))
+            Fail($"minEffect must be a finite number, not negative, got {Format(minEffect)}");
 
         if (SweepIds.Check(spec.Pool ?? "") is not null)
             Fail($"pool must be 1 to 64 letters, digits, '-', '_' or '.', got '{spec.Pool}'");
 
         CheckRuns(spec, Fail);
         return errors;
+    }
+
+    private static void CheckLearningRate(string field, double value, Action<string> fail)
+    {
+        if (KnownSettings.LearningRate.Check(value, MaxSteps) is { } problem) fail($"{field} {problem}");
+    }
+
+    private static void CheckLearningRates(IReadOnlyList<double>? rates, Action<string> fail)
+    {
+        if (rates is null) return;
+        if (rates.Count == 0) fail("lrs must list at least one learning rate when given");
+        for (var i = 0; i < rates.Count; i++) CheckLearningRate($"lrs[{i}]", rates[i], fail);
+        foreach (var duplicate in rates.GroupBy(r => r).Where(g => g.Count() > 1))
+            fail($"lrs must be distinct, {Format(duplicate.Key)} appears {duplicate.Count()} times");
     }
 
     private static void CheckSeeds(IReadOnlyList<int>? seeds, Action<string> fail)
@@ -79,9 +95,11 @@ public static class SweepSpecValidator
         }
         if (spec.Runs.Count > MaxRuns)
             fail($"runs must list at most {MaxRuns} runs, got {spec.Runs.Count}");
-        var seedCount = Math.Max(1, spec.Seeds?.Count ?? 1);
-        if ((long)spec.Runs.Count * seedCount > MaxExpandedRuns)
-            fail($"runs times seeds must be at most {MaxExpandedRuns}, got {(long)spec.Runs.Count * seedCount}");
+        var expanded = LearningRateGrid.ExpandedRunCount(spec with { Runs = [.. spec.Runs.Where(r => r is not null)], Seeds = spec.Seeds ?? [0] });
+        if (expanded > MaxExpandedRuns)
+            fail(spec.LearningRates is { Count: > 1 } grid
+                ? $"lrs: runs times lrs ({grid.Count}) times seeds must be at most {MaxExpandedRuns}, got {expanded}"
+                : $"runs times seeds must be at most {MaxExpandedRuns}, got {expanded}");
 
         for (var i = 0; i < spec.Runs.Count; i++)
         {
@@ -92,10 +110,11 @@ public static class SweepSpecValidator
                 fail($"{field} must be an object");
                 continue;
             }
+            var variant = KnownVariants.Find(run.Variant ?? "");
             if (string.IsNullOrWhiteSpace(run.Variant))
-                fail($"{field}.variant must name a variant ({string.Join(", ", KnownVariants.All)})");
-            else if (!KnownVariants.Exists(run.Variant))
-                fail($"{field}.variant '{run.Variant}' is not a known variant; known: {string.Join(", ", KnownVariants.All)}");
+                fail($"{field}.variant must name a variant ({string.Join(", ", KnownVariants.Names)})");
+            else if (variant is null)
+                fail($"{field}.variant '{run.Variant}' is not a known variant; known: {string.Join(", ", KnownVariants.Names)}");
 
             if (run.Steps <= 0)
                 fail($"{field}.steps must be positive, got {run.Steps}");
@@ -105,11 +124,16 @@ public static class SweepSpecValidator
             if (run.Label is not null && (string.IsNullOrWhiteSpace(run.Label) || run.Label.Length > MaxNameLength))
                 fail($"{field}.label must be 1 to {MaxNameLength} characters when given");
 
+            if (run.LearningRate is { } lr) CheckLearningRate($"{field}.lr", lr, fail);
+
             foreach (var (name, value) in run.Overrides ?? new Dictionary<string, double>())
             {
-                var problem = KnownOverrides.Check(name, value, run.Steps);
-                if (problem is null && KnownVariants.Exists(run.Variant) && !KnownVariants.Reads(run.Variant, name))
-                    problem = $"is not read by variant {run.Variant}; it reads: {string.Join(", ", KnownVariants.OverridesOf(run.Variant))}";
+                var setting = KnownSettings.FindOverride(name);
+                var problem = setting is null
+                    ? $"is not a known override; known: {string.Join(", ", KnownSettings.Overrides.Select(o => o.Name))}"
+                    : setting.Check(value, run.Steps);
+                if (problem is null && variant is not null && !variant.Accepts(setting!))
+                    problem = $"is not read by variant {run.Variant}; it reads: {string.Join(", ", variant.Reads.Select(r => r.Setting.Name))}";
                 if (problem is not null) fail($"{field}.overrides.{name} {problem}");
             }
         }

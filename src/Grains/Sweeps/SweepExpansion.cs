@@ -4,40 +4,46 @@ using Anneal.Contracts.Specs;
 
 namespace Anneal.Grains.Sweeps;
 
-/// <summary>Turns a spec into its runs: one per spec run and seed, indexed spec run first, then seed.</summary>
+/// <summary>
+/// Turns a spec into its runs: one per spec run, learning rate (<see cref="LearningRateGrid"/>) and seed. Runs are
+/// indexed spec run first, then learning rate in the order the spec lists them, then seed in the spec's order, so the
+/// same spec always gives the same run ids.
+/// </summary>
 public static class SweepExpansion
 {
     public static IReadOnlyList<RunDefinition> Expand(string sweepId, SweepSpec spec)
     {
-        var runs = new List<RunDefinition>(spec.Runs.Count * spec.Seeds.Count);
-        for (var r = 0; r < spec.Runs.Count; r++)
+        var runs = new List<RunDefinition>((int)LearningRateGrid.ExpandedRunCount(spec));
+        foreach (var run in spec.Runs)
         {
-            var run = spec.Runs[r];
-            for (var s = 0; s < spec.Seeds.Count; s++)
+            foreach (var learningRate in LearningRateGrid.For(spec, run))
             {
-                var index = r * spec.Seeds.Count + s;
-                runs.Add(new RunDefinition
+                foreach (var seed in spec.Seeds)
                 {
-                    RunId = SweepIds.RunId(sweepId, index),
-                    SweepId = sweepId,
-                    SweepName = spec.Name,
-                    Index = index,
-                    Label = run.DisplayName,
-                    Variant = run.Variant,
-                    Steps = run.Steps,
-                    Seed = spec.Seeds[s],
-                    Dataset = spec.Dataset,
-                    DataDir = spec.DataDir,
-                    BatchSize = spec.BatchSize,
-                    LearningRate = spec.LearningRate,
-                    EvalEvery = spec.EvalEvery,
-                    EvalBatches = spec.EvalBatches,
-                    CheckpointEvery = spec.CheckpointEvery,
-                    ProgressEvery = spec.ProgressEvery,
-                    Overrides = new Dictionary<string, double>(run.Overrides),
-                    SmoothingWindow = spec.SmoothingWindow,
-                    Pool = spec.Pool,
-                });
+                    var index = runs.Count;
+                    runs.Add(new RunDefinition
+                    {
+                        RunId = SweepIds.RunId(sweepId, index),
+                        SweepId = sweepId,
+                        SweepName = spec.Name,
+                        Index = index,
+                        Label = LearningRateGrid.DisplayName(spec, run, learningRate),
+                        Variant = run.Variant,
+                        Steps = run.Steps,
+                        Seed = seed,
+                        Dataset = spec.Dataset,
+                        DataDir = spec.DataDir,
+                        BatchSize = spec.BatchSize,
+                        LearningRate = learningRate,
+                        EvalEvery = spec.EvalEvery,
+                        EvalBatches = spec.EvalBatches,
+                        CheckpointEvery = spec.CheckpointEvery,
+                        ProgressEvery = spec.ProgressEvery,
+                        Overrides = new Dictionary<string, double>(run.Overrides),
+                        SmoothingWindow = spec.SmoothingWindow,
+                        Pool = spec.Pool,
+                    });
+                }
             }
         }
         return runs;

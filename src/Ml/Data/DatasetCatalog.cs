@@ -1,13 +1,16 @@
+using Anneal.Vocabulary;
+
 namespace Anneal.Ml.Data;
 
 /// <summary>The datasets Anneal trains on, by name, and where each is looked for.</summary>
 public static class DatasetCatalog
 {
-    public const string Cifar10 = "cifar10";
-    public const string FashionMnist = "fashion-mnist";
-    public const string Synthetic = "synthetic";
+    // The names are the vocabulary's, shared with the spec validator; this class says where each dataset lives.
+    public const string Cifar10 = KnownDatasets.Cifar10;
+    public const string FashionMnist = KnownDatasets.FashionMnist;
+    public const string Synthetic = KnownDatasets.Synthetic;
 
-    public static IReadOnlyList<string> Names { get; } = [Cifar10, FashionMnist, Synthetic];
+    public static IReadOnlyList<string> Names => KnownDatasets.All;
 
     /// <summary>
     /// The CIFAR-10 cache: <c>$ANNEAL_CACHE/cifar10</c>, else <c>$XDG_CACHE_HOME/anneal/cifar10</c>, else

@@ -2,15 +2,21 @@ using static TorchSharp.torch;
 
 namespace Anneal.Ml.Optimization;
 
-/// <summary>The study's hand-written Adam on a flat parameter buffer: b1 0.9, b2 0.999, eps 1e-6, bias-corrected.</summary>
+/// <summary>
+/// The study's hand-written Adam on a flat parameter buffer, bias-corrected: b1 0.9; b2 and eps as the variant reads
+/// them (the study's 0.999 and 1e-6 unless a run overrides beta2 or eps).
+/// </summary>
 public sealed class Adam : IDisposable
 {
     public const double Beta1 = 0.9;
-    public const double Beta2 = 0.999;
-    public const double Epsilon = 1e-6;
 
-    public Adam(long size, Device device)
+    private readonly double _beta2;
+    private readonly double _epsilon;
+
+    public Adam(long size, Device device, double beta2, double epsilon)
     {
+        _beta2 = beta2;
+        _epsilon = epsilon;
         Momentum = zeros(size, ScalarType.Float32, device);
         Variance = zeros(size, ScalarType.Float32, device);
     }
@@ -24,10 +30,10 @@ public sealed class Adam : IDisposable
         using var noGrad = no_grad();
         // m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g²;  p -= lr * (m / (1-b1^t)) / (sqrt(v / (1-b2^t)) + eps)
         Momentum.mul_(Beta1).add_(gradients, alpha: 1 - Beta1);
-        Variance.mul_(Beta2).addcmul_(gradients, gradients, value: 1 - Beta2);
+        Variance.mul_(_beta2).addcmul_(gradients, gradients, value: 1 - _beta2);
         var momentumCorrection = 1 - Math.Pow(Beta1, t);
-        var varianceCorrection = 1 - Math.Pow(Beta2, t);
-        using var denominator = Variance.div(varianceCorrection).sqrt_().add_(Epsilon);
+        var varianceCorrection = 1 - Math.Pow(_beta2, t);
+        using var denominator = Variance.div(varianceCorrection).sqrt_().add_(_epsilon);
         parameters.addcdiv_(Momentum, denominator, value: -learningRate / momentumCorrection);
     }
 

@@ -1,3 +1,5 @@
+using Anneal.Vocabulary;
+
 namespace Anneal.Ml.Training;
 
 /// <summary>One training run's settings. <see cref="Validate"/> says what is wrong in one line.</summary>
@@ -17,7 +19,7 @@ public sealed record TrainingOptions
     public int EvalBatches { get; init; } = 0;
     /// <summary>0: no periodic checkpoints.</summary>
     public int CheckpointEvery { get; init; } = 0;
-    /// <summary>Variant settings such as "emaRate", "warmupSteps", "decayAt", "cooldownFraction"; each variant lists the ones it reads.</summary>
+    /// <summary>Variant settings such as "emaRate", "warmupSteps", "beta2", "eps"; <see cref="KnownVariants"/> lists the ones each reads.</summary>
     public IReadOnlyDictionary<string, double> Overrides { get; init; } = new Dictionary<string, double>();
 
     /// <exception cref="ArgumentException">The first invalid setting, in one line.</exception>
@@ -25,11 +27,14 @@ public sealed record TrainingOptions
     {
         if (!Variants.VariantCatalog.Exists(Variant))
         {
-            throw new ArgumentException($"unknown variant '{Variant}'; known: {string.Join(", ", Variants.VariantCatalog.All.Select(v => v.Name))}");
+            throw new ArgumentException($"unknown variant '{Variant}'; known: {string.Join(", ", KnownVariants.Names)}");
         }
         Require(Steps > 0, $"steps must be positive (got {Steps})");
         Require(BatchSize > 0, $"batch size must be positive (got {BatchSize})");
-        Require(LearningRate > 0 && double.IsFinite(LearningRate), $"learning rate must be positive and finite (got {LearningRate})");
+        if (KnownSettings.LearningRate.Check(LearningRate, Steps) is { } problem)
+        {
+            throw new ArgumentException($"learning rate {problem}");
+        }
         Require(ProgressEvery > 0, $"progress interval must be positive (got {ProgressEvery})");
         Require(EvalEvery >= 0, $"evaluation interval must not be negative (got {EvalEvery})");
         Require(EvalBatches >= 0, $"evaluation batches must not be negative (got {EvalBatches})");

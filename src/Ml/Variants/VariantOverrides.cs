@@ -1,54 +1,38 @@
-using System.Globalization;
+using Anneal.Vocabulary;
 
 namespace Anneal.Ml.Variants;
 
-/// <summary>Reads a variant's overrides, rejecting keys it does not know and values outside their range.</summary>
+/// <summary>
+/// A run's overrides as one variant reads them: each setting's value, or the variant's default from
+/// <see cref="KnownVariants"/>. Keys the variant does not accept and values outside their setting's range are refused
+/// on construction, by the same <see cref="Setting.Check"/> the spec validator calls.
+/// </summary>
 public sealed class VariantOverrides
 {
-    public const string EmaRate = "emaRate";
-    public const string WarmupSteps = "warmupSteps";
-    public const string DecayAt = "decayAt";
-    public const string DecayFactor = "decayFactor";
-    public const string CooldownFraction = "cooldownFraction";
-    public const string CooldownShape = "cooldownShape";
-    public const string Beta1 = "beta1";
-    public const string WeightDecay = "weightDecay";
-    public const string WeightLrPower = "weightLrPower";
-
+    private readonly VariantDefinition _variant;
     private readonly IReadOnlyDictionary<string, double> _values;
-    private readonly string _variant;
 
-    /// <param name="accepted">Keys the variant reads. <see cref="EmaRate"/> is always accepted: a sweep preset may scale
-    /// EMA rates across all variants, and those without an EMA ignore it.</param>
-    public VariantOverrides(string variant, IReadOnlyDictionary<string, double> values, IReadOnlyCollection<string> accepted)
+    /// <exception cref="ArgumentException">A key the variant does not accept, or a value outside its range.</exception>
+    public VariantOverrides(VariantDefinition variant, IReadOnlyDictionary<string, double> values, int steps)
     {
         _variant = variant;
         _values = values;
-        foreach (var key in values.Keys)
+        foreach (var (key, value) in values)
         {
-            if (key != EmaRate && !accepted.Contains(key))
+            if (KnownSettings.FindOverride(key) is not { } setting || !variant.Accepts(setting))
             {
-                var known = string.Join(", ", accepted.Append(EmaRate).Distinct());
-                throw new ArgumentException($"variant '{variant}' does not read override '{key}'; it reads: {known}");
+                throw new ArgumentException($"variant '{variant.Name}' does not read override '{key}'; it reads: {string.Join(", ", variant.Reads.Select(r => r.Setting.Name))}");
+            }
+            if (setting.Check(value, steps) is { } problem)
+            {
+                throw new ArgumentException($"variant '{variant.Name}': override {key} {problem}");
             }
         }
     }
 
-    public double Get(string key, double fallback, double min, double max, bool exclusiveMin = false, bool exclusiveMax = false)
-    {
-        if (!_values.TryGetValue(key, out var value))
-        {
-            return fallback;
-        }
-        var tooLow = exclusiveMin ? value <= min : value < min;
-        var tooHigh = exclusiveMax ? value >= max : value > max;
-        if (double.IsNaN(value) || tooLow || tooHigh)
-        {
-            var range = $"{(exclusiveMin ? "(" : "[")}{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}{(exclusiveMax ? ")" : "]")}";
-            throw new ArgumentException($"variant '{_variant}': override {key}={value.ToString(CultureInfo.InvariantCulture)} is outside {range}");
-        }
-        return value;
-    }
+    /// <summary>The run's value of <paramref name="setting"/>, else the variant's default.</summary>
+    public double Get(Setting setting) => _values.TryGetValue(setting.Name, out var value) ? value : _variant.DefaultOf(setting);
 
-    public int GetSteps(string key, int fallback, int totalSteps) => (int)Get(key, fallback, 0, totalSteps - 1);
+    /// <summary>A whole-number setting such as warmupSteps (checked whole on construction).</summary>
+    public int GetInt(Setting setting) => (int)Get(setting);
 }

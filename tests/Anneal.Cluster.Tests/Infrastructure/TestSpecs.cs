@@ -1,5 +1,6 @@
-using Anneal.Contracts;
 using Anneal.Contracts.Specs;
+using Anneal.Contracts;
+using Anneal.Vocabulary;
 
 namespace Anneal.Cluster.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using Anneal.Contracts.Specs;
+using Anneal.Vocabulary;
 
 namespace Anneal.Cluster.Tests.Specs;
 
@@ -48,7 +49,7 @@ public sealed class SweepSpecJsonTests
         var back = SweepSpecJson.Read(SweepSpecJson.Write(spec));
 
         Assert.Equal(SweepSpecJson.Write(spec), SweepSpecJson.Write(back));
-        Assert.Equal(spec.Runs[9].Overrides[KnownOverrides.EmaRate], back.Runs[9].Overrides[KnownOverrides.EmaRate]);
+        Assert.Equal(spec.Runs[9].Overrides[KnownSettings.EmaRate.Name], back.Runs[9].Overrides[KnownSettings.EmaRate.Name]);
     }
 
     [Fact]
@@ -84,5 +85,40 @@ public sealed class SweepSpecJsonTests
         Assert.Equal(
             ["lr must be a positive number, got -1", "seeds must list at least one seed", "runs[3].steps must be positive, got -5"],
             error.Errors);
+    }
+
+    [Fact]
+    public void LrAndLrsBothAtSweepLevel_AreRefusedNamingBoth()
+    {
+        var error = Assert.Throws<SweepSpecException>(() => SweepSpecJson.Read(
+            """{"lr": 0.001, "lrs": [0.0003, 0.003], "runs": [{"variant": "linear", "steps": 5}]}"""));
+
+        Assert.Equal("lr and lrs are both given: lrs replaces lr, give one", Assert.Single(error.Errors));
+    }
+
+    [Fact]
+    public void LearningRateFields_AreReadAndWrittenBack()
+    {
+        var spec = SweepSpecJson.Read(
+            """{"lrs": [0.0003, 0.003], "minEffect": 0.002, "runs": [{"variant": "linear", "steps": 5, "lr": 0.01, "overrides": {"beta2": 0.99, "eps": 1e-8}}]}""");
+
+        Assert.Equal([3e-4, 3e-3], spec.LearningRates);
+        Assert.Equal(0.002, spec.MinEffect);
+        Assert.Equal(0.01, spec.Runs[0].LearningRate);
+        Assert.Equal(0.99, spec.Runs[0].Overrides["beta2"]);
+        // Under a grid the sweep's lr is not written, so the written file reads back.
+        var written = SweepSpecJson.Write(spec);
+        Assert.DoesNotContain("\"lr\": 0.001", written);
+        Assert.Equal(written, SweepSpecJson.Write(SweepSpecJson.Read(written)));
+    }
+
+    [Fact]
+    public void FieldsNotGiven_AreNotWritten()
+    {
+        var written = SweepSpecJson.Write(new SweepSpec { Runs = [new RunSpec { Variant = "linear", Steps = 5 }] });
+
+        Assert.Contains("\"lr\": 0.001", written);
+        Assert.DoesNotContain("lrs", written);
+        Assert.DoesNotContain("minEffect", written);
     }
 }

@@ -1,4 +1,5 @@
 using Anneal.Contracts.Specs;
+using Anneal.Vocabulary;
 
 namespace Anneal.Cluster.Tests.Specs;
 
@@ -48,7 +49,7 @@ public sealed class SweepSpecValidatorTests
         Assert.Equal(3, problems.Count);
         Assert.Equal("runs[0].overrides.emaRate must be in (0, 1), got 1.5", problems[0]);
         Assert.StartsWith("runs[1].overrides.emarate is not a known override", problems[1]);
-        Assert.Equal("runs[2].overrides.cooldownFraction is not read by variant linear; it reads: warmupSteps", problems[2]);
+        Assert.Equal("runs[2].overrides.cooldownFraction is not read by variant linear; it reads: warmupSteps, beta2, eps", problems[2]);
     }
 
     [Fact]
@@ -72,5 +73,76 @@ public sealed class SweepSpecValidatorTests
                 "pool must be 1 to 64 letters, digits, '-', '_' or '.', got 'a b'",
             ],
             problems);
+    }
+
+    [Theory]
+    [InlineData(0.0, "must be a positive number, got 0")]
+    [InlineData(-1e-3, "must be a positive number, got -0.001")]
+    [InlineData(double.PositiveInfinity, "must be a finite number, got Infinity")]
+    [InlineData(double.NaN, "must be a finite number, got NaN")]
+    public void LearningRates_MustBePositiveAndFinite_WhereverTheyAreGiven(double bad, string problem)
+    {
+        var spec = Valid with
+        {
+            LearningRate = bad,
+            LearningRates = [1e-3, bad],
+            Runs = [new RunSpec { Variant = "linear", Steps = 100, LearningRate = bad }],
+        };
+
+        Assert.Equal([$"lr {problem}", $"lrs[1] {problem}", $"runs[0].lr {problem}"], SweepSpecValidator.Validate(spec));
+    }
+
+    [Theory]
+    [InlineData("beta2", 1.0, "must be in (0, 1), got 1")]
+    [InlineData("beta2", 0.0, "must be in (0, 1), got 0")]
+    [InlineData("eps", 0.0, "must be a positive number, got 0")]
+    [InlineData("eps", -1e-8, "must be a positive number, got -1E-08")]
+    public void AdamOverrides_AreCheckedAgainstTheirRange(string name, double value, string problem)
+    {
+        var spec = Valid with { Runs = [new RunSpec { Variant = "cosine", Steps = 10, Overrides = new Dictionary<string, double> { [name] = value } }] };
+
+        Assert.Equal([$"runs[0].overrides.{name} {problem}"], SweepSpecValidator.Validate(spec));
+    }
+
+    [Fact]
+    public void AdamOverrides_AreReadByEveryVariant()
+    {
+        var spec = Valid with
+        {
+            Runs = [.. KnownVariants.Names.Select(v => new RunSpec
+            {
+                Variant = v,
+                Steps = 10,
+                Overrides = new Dictionary<string, double> { ["beta2"] = 0.99, ["eps"] = 1e-8 },
+            })],
+        };
+
+        Assert.Empty(SweepSpecValidator.Validate(spec));
+    }
+
+    [Fact]
+    public void AnLrsGridPastTheRunCap_IsRefusedNamingLrs()
+    {
+        var runs = Enumerable.Range(0, 1_000).Select(_ => new RunSpec { Variant = "linear", Steps = 10 }).ToArray();
+        var spec = Valid with { Runs = runs, Seeds = [0, 1, 2, 3], LearningRates = [1e-4, 1e-3, 1e-2] };
+
+        Assert.Equal(["lrs: runs times lrs (3) times seeds must be at most 10000, got 12000"], SweepSpecValidator.Validate(spec));
+        Assert.Empty(SweepSpecValidator.Validate(spec with { LearningRates = [1e-4, 1e-3] }));
+    }
+
+    [Fact]
+    public void AnLrsGrid_MustListDistinctRates()
+    {
+        Assert.Equal(["lrs must list at least one learning rate when given"], SweepSpecValidator.Validate(Valid with { LearningRates = [] }));
+        Assert.Equal(["lrs must be distinct, 0.001 appears 2 times"], SweepSpecValidator.Validate(Valid with { LearningRates = [1e-3, 3e-3, 1e-3] }));
+    }
+
+    [Theory]
+    [InlineData(-0.01, "minEffect must be a finite number, not negative, got -0.01")]
+    [InlineData(double.NaN, "minEffect must be a finite number, not negative, got NaN")]
+    public void MinEffect_MustBeFiniteAndNotNegative(double bad, string expected)
+    {
+        Assert.Equal([expected], SweepSpecValidator.Validate(Valid with { MinEffect = bad }));
+        Assert.Empty(SweepSpecValidator.Validate(Valid with { MinEffect = 0 }));
     }
 }

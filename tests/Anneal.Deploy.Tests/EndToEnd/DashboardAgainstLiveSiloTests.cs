@@ -3,6 +3,7 @@ using Anneal.Contracts.Specs;
 using Anneal.Deploy.Tests.Infrastructure;
 using Anneal.Deploy.Tests.Kubernetes;
 using Anneal.Deploy.Tests.Monitoring;
+using Anneal.Vocabulary;
 using Xunit.Abstractions;
 
 namespace Anneal.Deploy.Tests.EndToEnd;

@@ -28,6 +28,36 @@ public sealed class CliTests
         Assert.True(File.Exists(temp.File("run/result.json")));
     }
 
+    [Theory]
+    [InlineData("--lr", "0", "--lr must be a positive number, got 0")]
+    [InlineData("--beta2", "1.5", "--beta2 must be in (0, 1), got 1.5")]
+    [InlineData("--eps", "-1e-8", "--eps must be a positive number, got -1E-08")]
+    public void BadAdamSettings_AreUsageErrors_NamingTheOption(string option, string value, string expected)
+    {
+        using var temp = new TemporaryDirectory();
+        var run = AnnealProcess.Run(temp.Path, ["train", "--variant", "constant", "--steps", "2", "--out", "run", option, value, .. Quick]);
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Equal($"error: {expected}", run.Error.Trim());
+        Assert.False(Directory.Exists(temp.File("run")));
+    }
+
+    [Fact]
+    public void Beta2AndEps_AreSavedAsTheRunsOverrides_AndChangeTheTraining()
+    {
+        using var temp = new TemporaryDirectory();
+        string[] train = ["train", "--variant", "constant", "--steps", "3", "--json", .. Quick];
+        Assert.Equal(ExitCodes.Success, AnnealProcess.Run(temp.Path, [.. train, "--out", "default"]).ExitCode);
+        Assert.Equal(ExitCodes.Success, AnnealProcess.Run(temp.Path, [.. train, "--out", "tuned", "--beta2", "0.5", "--eps", "0.1"]).ExitCode);
+
+        using var saved = JsonDocument.Parse(File.ReadAllText(temp.File("tuned/run.json")));
+        var overrides = saved.RootElement.GetProperty("overrides");
+        Assert.Equal(0.5, overrides.GetProperty("beta2").GetDouble());
+        Assert.Equal(0.1, overrides.GetProperty("eps").GetDouble());
+        // Same seed and batches: only the optimizer's settings differ, so the losses after the first step do.
+        Assert.NotEqual(File.ReadAllLines(temp.File("default/curve.csv"))[3], File.ReadAllLines(temp.File("tuned/curve.csv"))[3]);
+    }
+
     [Fact]
     public void StopAtThenResume_WritesTheSameCurveAsOneUninterruptedRun()
     {

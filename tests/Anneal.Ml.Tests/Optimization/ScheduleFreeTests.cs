@@ -11,7 +11,8 @@ public sealed class ScheduleFreeTests
     public void StudysScheduleFreeEma_TakesTheGradientBetweenLiveAndAverage_AndReportsThePreviousAverage()
     {
         using var context = new QuadraticContext(1f, -2f);
-        using var method = new ScheduleFreeAdam(context.Parameters, new ConstantSchedule(0.1), new ExponentialMovingAverage(2, CPU, 0.5));
+        using var method = new ScheduleFreeAdam(context.Parameters, new ConstantSchedule(0.1), new ExponentialMovingAverage(2, CPU, 0.5),
+            beta1: 0.9, beta2: 0.999, epsilon: 1e-6);
 
         // Step 0: the average is 0 so y = 0.1 x = (0.1, -0.2) and the gradient is y; x -= 0.1 g / (|g| + 1e-6).
         // The reported loss is the (zero) average's: 0.
@@ -27,7 +28,7 @@ public sealed class ScheduleFreeTests
     public void ScheduleFreeAdamW_MatchesTheReferenceUpdate()
     {
         using var context = new QuadraticContext(1f, -2f);
-        using var method = new ScheduleFreeAdamW(context.Parameters, new ScheduleFreeAdamWSettings(0.1));
+        using var method = new ScheduleFreeAdamW(context.Parameters, ReferenceSettings(0.1));
 
         // k=0: c = 1, so y = z - 0.1 ĝ with ĝ ≈ sign(g); x = y = (0.9, -1.9).
         Assert.Equal(2.21f, method.Step(0, context), 5);
@@ -43,9 +44,13 @@ public sealed class ScheduleFreeTests
     public void ScheduleFreeAdamW_WarmsUpLinearly()
     {
         using var context = new QuadraticContext(1f);
-        using var method = new ScheduleFreeAdamW(context.Parameters, new ScheduleFreeAdamWSettings(0.1, WarmupSteps: 4));
+        using var method = new ScheduleFreeAdamW(context.Parameters, ReferenceSettings(0.1) with { WarmupSteps = 4 });
         Assert.Equal(0.025, method.LearningRate(0), 12);
         Assert.Equal(0.1, method.LearningRate(3), 12);
         Assert.Equal(0.1, method.LearningRate(10), 12);
     }
+
+    // The reference implementation's defaults (facebookresearch/schedule_free, AdamWScheduleFree).
+    private static ScheduleFreeAdamWSettings ReferenceSettings(double learningRate) =>
+        new(learningRate, WarmupSteps: 0, Beta1: 0.9, Beta2: 0.999, Epsilon: 1e-8, WeightDecay: 0, WeightLrPower: 2);
 }

@@ -1,4 +1,5 @@
 using Anneal.Contracts.Specs;
+using Anneal.Vocabulary;
 
 namespace Anneal.Silo.Tests.Infrastructure;
 

@@ -8,9 +8,10 @@ namespace Anneal.Ml.Optimization.Methods;
 /// The study's <c>adam_optimizer_averaging</c>: Adam on the live parameters, then the average updated with the new
 /// ones; the reported loss is the (bias-corrected) average's loss on the same batch and dropout key.
 /// </summary>
-public sealed class AveragedAdam(FlatParameters parameters, ILearningRateSchedule schedule, IParameterAverage average) : IOptimizationMethod
+public sealed class AveragedAdam(FlatParameters parameters, ILearningRateSchedule schedule, IParameterAverage average, double beta2, double epsilon)
+    : IOptimizationMethod
 {
-    private readonly Adam _adam = new(parameters.Count, parameters.Values.device);
+    private readonly Adam _adam = new(parameters.Count, parameters.Values.device, beta2, epsilon);
 
     public float Step(int step, ITrainingStepContext context)
     {

@@ -16,16 +16,22 @@ public sealed class ScheduleFreeAdam : IOptimizationMethod
     private readonly ILearningRateSchedule _schedule;
     private readonly IParameterAverage _average;
     private readonly double _beta1;
+    private readonly double _beta2;
+    private readonly double _epsilon;
     private readonly Tensor _live;
     private readonly Tensor _variance;
 
     /// <param name="average">Polyak starting from the initial parameters, or EMA starting from zeros (the study).</param>
-    public ScheduleFreeAdam(FlatParameters parameters, ILearningRateSchedule schedule, IParameterAverage average, double beta1 = Adam.Beta1)
+    /// <param name="beta2">Adam's second-moment decay (the study: 0.999).</param>
+    /// <param name="epsilon">Added to sqrt(v̂) (the study: 1e-6).</param>
+    public ScheduleFreeAdam(FlatParameters parameters, ILearningRateSchedule schedule, IParameterAverage average, double beta1, double beta2, double epsilon)
     {
         _parameters = parameters;
         _schedule = schedule;
         _average = average;
         _beta1 = beta1;
+        _beta2 = beta2;
+        _epsilon = epsilon;
         _live = parameters.Values.detach().clone();
         _variance = zeros_like(_live);
     }
@@ -43,8 +49,8 @@ public sealed class ScheduleFreeAdam : IOptimizationMethod
         {
             // v = b2 v + (1-b2) g²;  x -= lr * g / (sqrt(v / (1-b2^t)) + eps)
             var gradients = _parameters.Gradients;
-            _variance.mul_(Adam.Beta2).addcmul_(gradients, gradients, value: 1 - Adam.Beta2);
-            using var denominator = _variance.div(1 - Math.Pow(Adam.Beta2, step + 1)).sqrt_().add_(Adam.Epsilon);
+            _variance.mul_(_beta2).addcmul_(gradients, gradients, value: 1 - _beta2);
+            using var denominator = _variance.div(1 - Math.Pow(_beta2, step + 1)).sqrt_().add_(_epsilon);
             _live.addcdiv_(gradients, denominator, value: -_schedule.At(step));
         }
         _average.Update(_live, step);

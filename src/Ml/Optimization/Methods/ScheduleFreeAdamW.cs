@@ -2,16 +2,19 @@ using static TorchSharp.torch;
 
 namespace Anneal.Ml.Optimization.Methods;
 
-/// <summary>Hyperparameters of <see cref="ScheduleFreeAdamW"/>; defaults are the reference implementation's.</summary>
+/// <summary>
+/// Hyperparameters of <see cref="ScheduleFreeAdamW"/>. The sf-adamw variant's defaults (the reference
+/// implementation's) are declared once, in Anneal.Vocabulary's KnownVariants; <paramref name="R"/> is not a setting.
+/// </summary>
 public sealed record ScheduleFreeAdamWSettings(
     double LearningRate,
-    int WarmupSteps = 0,
-    double Beta1 = 0.9,
-    double Beta2 = 0.999,
-    double Epsilon = 1e-8,
-    double WeightDecay = 0,
-    double R = 0,
-    double WeightLrPower = 2);
+    int WarmupSteps,
+    double Beta1,
+    double Beta2,
+    double Epsilon,
+    double WeightDecay,
+    double WeightLrPower,
+    double R = 0);
 
 /// <summary>
 /// Schedule-Free AdamW as Defazio et al.'s reference (facebookresearch/schedule_free, <c>AdamWScheduleFree</c>)

@@ -4,9 +4,9 @@ using static TorchSharp.torch;
 namespace Anneal.Ml.Optimization.Methods;
 
 /// <summary>The study's Adam under a learning-rate schedule; reports and evaluates the live parameters.</summary>
-public sealed class ScheduledAdam(FlatParameters parameters, ILearningRateSchedule schedule) : IOptimizationMethod
+public sealed class ScheduledAdam(FlatParameters parameters, ILearningRateSchedule schedule, double beta2, double epsilon) : IOptimizationMethod
 {
-    private readonly Adam _adam = new(parameters.Count, parameters.Values.device);
+    private readonly Adam _adam = new(parameters.Count, parameters.Values.device, beta2, epsilon);
 
     public float Step(int step, ITrainingStepContext context)
     {

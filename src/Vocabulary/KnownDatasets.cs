@@ -1,6 +1,6 @@
-namespace Anneal.Contracts.Specs;
+namespace Anneal.Vocabulary;
 
-/// <summary>The training core's dataset names (checked against Anneal.Ml's DatasetCatalog by a test).</summary>
+/// <summary>The datasets the training core can load, by the name a spec and <c>anneal train --dataset</c> use.</summary>
 public static class KnownDatasets
 {
     public const string Cifar10 = "cifar10";

@@ -1,7 +1,8 @@
+using Anneal.Ml.Tests.Optimization;
 using Anneal.Ml.Training;
 using Anneal.Ml.Variants;
 
-namespace Anneal.Ml.Tests.Optimization;
+namespace Anneal.Ml.Tests.Variants;
 
 public sealed class VariantCatalogTests
 {
