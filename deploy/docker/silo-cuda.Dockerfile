@@ -11,12 +11,14 @@ ARG DOTNET_VERSION=10.0
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION}-noble AS build
 WORKDIR /src
 RUN mkdir -p /opt/nuget/packages
+# gcc builds libanneal_mkl_avx512.so, MKL's AVX-512 switch on AMD CPUs (build/MklAvx512Shim.targets, docs/kernels.md).
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev && rm -rf /var/lib/apt/lists/*
 COPY global.json nuget.config Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY build/ build/
 COPY src/ src/
 RUN --mount=type=cache,target=/root/.nuget/packages \
     dotnet publish src/Silo -c Release -r linux-x64 --self-contained false -p:AnnealCuda=true -o /app \
-    && test -f /app/libLibTorchSharp.so \
+    && test -f /app/libLibTorchSharp.so && test -f /app/libanneal_mkl_avx512.so \
     && test -f /app/libtorch_cuda.so
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}-noble AS dotnet

@@ -11,13 +11,15 @@ FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION}-noble AS build
 WORKDIR /src
 # nuget.config also lists this machine-local feed; NuGet fails on a local feed that does not exist.
 RUN mkdir -p /opt/nuget/packages
+# gcc builds libanneal_mkl_avx512.so, MKL's AVX-512 switch on AMD CPUs (build/MklAvx512Shim.targets, docs/kernels.md).
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev && rm -rf /var/lib/apt/lists/*
 COPY global.json nuget.config Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY build/ build/
 COPY src/ src/
 # Publishing applies the GLIBCXX patch to the published libLibTorchSharp.so (PatchPublishedLibTorchSharpForOlderLibstdcxx).
 RUN --mount=type=cache,target=/root/.nuget/packages \
     dotnet publish src/Silo -c Release -r linux-x64 --self-contained false -o /app \
-    && test -f /app/libLibTorchSharp.so
+    && test -f /app/libLibTorchSharp.so && test -f /app/libanneal_mkl_avx512.so
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}-noble AS dotnet
 

@@ -21,6 +21,12 @@ public sealed record ClusterTarget
     /// <summary>For --local: where checkpoints go (the in-process silo keeps them on disk).</summary>
     public string? CheckpointDirectory { get; init; }
 
+    /// <summary>For --local: training slots and torch threads per slot (default: one slot per core, one thread each).</summary>
+    public int? Slots { get; init; }
+
+    /// <inheritdoc cref="Slots"/>
+    public int? Threads { get; init; }
+
     /// <summary>How the target reads in messages: "gateway 127.0.0.1:30000", "Redis localhost:6379", "a local silo".</summary>
     public string Describe() =>
         Local ? "a local in-process silo"

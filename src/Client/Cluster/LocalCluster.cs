@@ -4,7 +4,8 @@ namespace Anneal.Client.Cluster;
 
 /// <summary>
 /// <c>--local</c>: a whole cluster inside the anneal process (the silo from src/Silo with localhost clustering on free
-/// loopback ports, in-memory state, checkpoints in a folder, one training slot on CPU or one per GPU).
+/// loopback ports, in-memory state, checkpoints in a folder, one training slot per core with one thread each, or one
+/// per GPU; --slots and --threads change that).
 /// State lives in memory, so when the command ends nothing can resume; checkpoints in a folder this class chose are
 /// removed then.
 /// </summary>
@@ -20,7 +21,7 @@ internal sealed class LocalCluster(LocalSilo silo, string checkpoints, bool remo
             ?? Path.Combine(Path.GetTempPath(), "anneal-local", $"checkpoints-{Guid.NewGuid():N}");
         try
         {
-            var silo = await LocalSilo.StartAsync(new LocalSiloOptions { CheckpointDirectory = checkpoints }, cancellationToken);
+            var silo = await LocalSilo.StartAsync(new LocalSiloOptions { CheckpointDirectory = checkpoints, Slots = target.Slots, Threads = target.Threads }, cancellationToken);
             return new LocalCluster(silo, checkpoints, removeCheckpoints: target.CheckpointDirectory is null);
         }
         catch (AnnealConfigurationException e)

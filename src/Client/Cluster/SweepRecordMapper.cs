@@ -43,6 +43,8 @@ public static class SweepRecordMapper
             StepsPerSecond = trained is { } time && stepsDone > 0 ? stepsDone / time.TotalSeconds : summary.Progress?.StepsPerSecond,
             WallTime = trained,
             FailureReason = summary.FailureReason,
+            Threads = summary.Threads,
+            Kernels = summary.Kernels,
         };
     }
 

@@ -15,6 +15,13 @@ public static class CommonOptions
         Validators = { r => Positive(r, "--threads") },
     };
 
+    /// <summary>An optional count of at least 1, e.g. --slots.</summary>
+    public static Option<int?> OptionalPositiveInt(string name, string description) => new(name)
+    {
+        Description = description,
+        Validators = { r => Positive(r, name) },
+    };
+
     public static Option<string> Device() => new Option<string>("--device")
     {
         Description = "auto (CUDA when available), cpu or cuda",

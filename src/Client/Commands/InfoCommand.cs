@@ -9,7 +9,7 @@ using static TorchSharp.torch;
 
 namespace Anneal.Client.Commands;
 
-/// <summary><c>anneal info</c>: the model's parameter count, the device and where each dataset was found.</summary>
+/// <summary><c>anneal info</c>: the model's parameter count, the device, MKL's kernel path and where each dataset was found.</summary>
 public sealed class InfoCommand : Command
 {
     public InfoCommand(CliConsoles consoles) : base("info", "Show the model size, the device and the datasets found")
@@ -28,6 +28,7 @@ public sealed class InfoCommand : Command
             var selected = ComputeDevice.Select(result.GetValue(device)!, result.GetValue(threads), logLines.Add);
             var info = new InfoReport(
                 ParameterCount(3), ParameterCount(1), selected.Name, selected.Threads, logLines.FirstOrDefault() ?? "",
+                MklKernels.Active.Name, MklKernels.Active.Reason,
                 DatasetCatalog.Names.ToDictionary(name => name, name => DatasetCatalog.Describe(name, result.GetValue(data))));
             if (result.GetValue(json))
             {
@@ -36,6 +37,7 @@ public sealed class InfoCommand : Command
             }
             consoles.Out.WritePlainLine($"TinyViT: {info.Parameters:N0} parameters (3 channels), {info.ParametersOneChannel:N0} (1 channel)");
             consoles.Out.WritePlainLine(info.DeviceLine);
+            consoles.Out.WritePlainLine($"Kernels: {info.Kernels} ({info.KernelsReason})");
             var table = new Table().AddColumns("Dataset", "Found at");
             foreach (var (name, place) in info.Datasets)
             {
@@ -55,4 +57,5 @@ public sealed class InfoCommand : Command
 }
 
 public sealed record InfoReport(
-    long Parameters, long ParametersOneChannel, string Device, int Threads, string DeviceLine, Dictionary<string, string?> Datasets);
+    long Parameters, long ParametersOneChannel, string Device, int Threads, string DeviceLine, string Kernels, string KernelsReason,
+    Dictionary<string, string?> Datasets);

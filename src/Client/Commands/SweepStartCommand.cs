@@ -25,6 +25,8 @@ public sealed class SweepStartCommand : Command
         Description = "With --local: folder for checkpoints (default: a temporary folder, removed at the end)",
         HelpName = "DIR",
     };
+    private readonly Option<int?> _slots = CommonOptions.OptionalPositiveInt("--slots", "With --local: training slots (default: one per core; see docs/performance.md)");
+    private readonly Option<int?> _threads = CommonOptions.OptionalPositiveInt("--threads", "With --local: torch threads per slot (default: 1, or the cores divided among --slots)");
     private readonly Option<bool> _detach = new("--detach") { Description = "Submit and return at once; print the sweep id" };
     private readonly Option<bool> _json = JsonOption.Create("Print JSON: the id with --detach, else the finished sweep and its report");
 
@@ -34,6 +36,8 @@ public sealed class SweepStartCommand : Command
         _spec.AddTo(this);
         Options.Add(_local);
         Options.Add(_checkpoints);
+        Options.Add(_slots);
+        Options.Add(_threads);
         Options.Add(_detach);
         _report.AddTo(this);
         Options.Add(_json);
@@ -51,9 +55,15 @@ public sealed class SweepStartCommand : Command
             throw new CliException(ExitCodes.UsageError, "--local runs its own silo; drop --gateway/--redis, or drop --local to use that cluster");
         if (!local && parse.GetResult(_checkpoints) is not null)
             throw new CliException(ExitCodes.UsageError, "--checkpoints is for --local; a cluster's silos choose their own checkpoint store");
+        if (!local && (parse.GetResult(_slots) is not null || parse.GetResult(_threads) is not null))
+            throw new CliException(ExitCodes.UsageError, "--slots and --threads are for --local; a cluster's silos take their own --slots and --threads");
 
         var target = local
-            ? new ClusterTarget { Local = true, CheckpointDirectory = parse.GetValue(_checkpoints)?.FullName }
+            ? new ClusterTarget
+            {
+                Local = true, CheckpointDirectory = parse.GetValue(_checkpoints)?.FullName,
+                Slots = parse.GetValue(_slots), Threads = parse.GetValue(_threads),
+            }
             : _connection.Resolve(parse);
         await using var cluster = await _context.Clusters.ConnectAsync(target, cancellationToken);
         var sweeps = new SweepOperations(cluster.Grains);

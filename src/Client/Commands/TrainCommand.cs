@@ -68,7 +68,7 @@ public sealed class TrainCommand : Command
             }
             else
             {
-                JsonOutput.WriteFile(folder.Spec, spec);
+                JsonOutput.WriteFile(folder.Spec, spec with { Threads = device.Threads, Kernels = MklKernels.Active.Name });
             }
             using var curve = CurveCsvWriter.Open(folder.Curve, trainer.Step);
             var stopAt = result.GetValue(_stopAt);

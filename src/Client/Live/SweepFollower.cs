@@ -16,6 +16,7 @@ public sealed class SweepFollower(CliContext context, SweepOperations sweeps, Ti
 {
     private readonly TimeSpan _poll = pollInterval ?? TimeSpan.FromSeconds(1);
     private readonly RunTaskState _rows = new();
+    private readonly SweepEtaEstimator _eta = new();
 
     /// <param name="quiet">Print nothing while following (--json: only the result is printed).</param>
     public Task<SweepSummary> FollowAsync(SweepSummary sweep, bool quiet, CancellationToken cancellationToken) =>
@@ -132,12 +133,8 @@ public sealed class SweepFollower(CliContext context, SweepOperations sweeps, Ti
         return speeds.Count == 0 ? null : speeds.Sum();
     }
 
-    /// <summary>Steps left over the speed of what trains now: exact for one slot, a fair guess for more.</summary>
-    private static string SweepEta(SweepSummary sweep)
-    {
-        var remaining = sweep.Runs.Where(run => !run.Status.IsTerminal()).Sum(run => run.Steps - (run.Progress?.Step ?? 0));
-        return Eta.Of(remaining, RunningSpeed(sweep));
-    }
+    /// <summary>Time left from each variant family's measured cost per step (see <see cref="SweepEtaEstimator"/>).</summary>
+    private string SweepEta(SweepSummary sweep) => Eta.Of(_eta.Observe(sweep, DateTimeOffset.UtcNow));
 
     private static string Describe(RunSummary run) => run.Status switch
     {

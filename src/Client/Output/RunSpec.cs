@@ -16,6 +16,12 @@ public sealed record RunSpec(
     int CheckpointEvery,
     Dictionary<string, double> Overrides)
 {
+    /// <summary>Torch threads and MKL kernel path the run was started with: both change the last digits of its losses.</summary>
+    public int? Threads { get; init; }
+
+    /// <inheritdoc cref="Threads"/>
+    public string? Kernels { get; init; }
+
     public TrainingOptions ToOptions(int progressEvery) => new()
     {
         Variant = Variant,

@@ -52,7 +52,7 @@ public sealed record RunJson(
     string RunId, string Variant, int Steps, int Seed, string Status, int StepsDone,
     IReadOnlyDictionary<string, double> Overrides,
     double? FinalSmoothedLoss, double? LatestSmoothedLoss, double? ValidationLoss, double? ValidationAccuracy,
-    double? StepsPerSecond, double? WallTimeSeconds, string? FailureReason);
+    double? StepsPerSecond, double? WallTimeSeconds, string? FailureReason, int? Threads, string? Kernels);
 
 public sealed record SeriesJson(
     string Variant, int Steps, IReadOnlyDictionary<string, double> Overrides, IReadOnlyList<int> Seeds, int SeedsCombined,

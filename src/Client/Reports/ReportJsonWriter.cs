@@ -44,7 +44,7 @@ public static class ReportJsonWriter
         var run = row.Run;
         return new RunJson(run.RunId, run.Variant, run.Steps, run.Seed, run.Status.ToString().ToLowerInvariant(),
             run.StepsDone, run.Overrides, row.FinalSmoothedLoss, row.LatestSmoothedLoss, run.ValidationLoss,
-            run.ValidationAccuracy, run.StepsPerSecond, run.WallTime?.TotalSeconds, run.FailureReason);
+            run.ValidationAccuracy, run.StepsPerSecond, run.WallTime?.TotalSeconds, run.FailureReason, run.Threads, run.Kernels);
     }
 
     private static SeriesJson Series(RunSeries series) =>

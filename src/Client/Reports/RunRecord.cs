@@ -31,4 +31,8 @@ public sealed record RunRecord
     public double? StepsPerSecond { get; init; }
     public TimeSpan? WallTime { get; init; }
     public string? FailureReason { get; init; }
+
+    /// <summary>Torch threads and MKL kernel path that trained the run: both change the last digits of its losses.</summary>
+    public int? Threads { get; init; }
+    public string? Kernels { get; init; }
 }

@@ -26,4 +26,7 @@ public sealed record RunSummary
     [Id(15)] public int? CheckpointStep { get; init; }
     /// <summary>Grows with every change, so a sweep keeps the newest summary when updates cross on the wire.</summary>
     [Id(16)] public long Revision { get; init; }
+    /// <summary>Torch threads and MKL kernel path that trained the run (known once completed).</summary>
+    [Id(17)] public int? Threads { get; init; }
+    [Id(18)] public string? Kernels { get; init; }
 }

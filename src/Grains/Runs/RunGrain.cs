@@ -201,6 +201,8 @@ public sealed partial class RunGrain(
         S.Status = RunStatus.Completed;
         S.FinishedAt = now;
         S.LeaseExpiresAt = null;
+        S.Threads = completion.Threads;
+        S.Kernels = completion.Kernels;
         S.FinalEvaluation = completion.FinalEvaluation ?? (S.Evaluations.Count > 0 ? S.Evaluations[^1] : null);
         if (completion.FinalEvaluation is { } final && (S.Evaluations.Count == 0 || S.Evaluations[^1].Step < final.Step))
             S.Evaluations.Add(final);
@@ -343,6 +345,8 @@ public sealed partial class RunGrain(
             Worker = S.Worker,
             CheckpointStep = S.Checkpoint?.Step,
             Revision = S.Revision,
+            Threads = S.Threads,
+            Kernels = S.Kernels,
         };
     }
 }

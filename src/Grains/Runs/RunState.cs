@@ -31,4 +31,7 @@ public sealed class RunState
     [Id(18)] public DateTimeOffset? AttemptStartedAt { get; set; }
     [Id(19)] public EvaluationPoint? FinalEvaluation { get; set; }
     [Id(20)] public long Revision { get; set; }
+    /// <summary>Torch threads and MKL kernel path of the attempt that completed the run.</summary>
+    [Id(21)] public int? Threads { get; set; }
+    [Id(22)] public string? Kernels { get; set; }
 }

@@ -14,7 +14,8 @@ public sealed record ComputeDevice(string Name, int Threads)
 
     /// <summary>
     /// "auto": CUDA when TorchSharp has it, else CPU. "cuda" without CUDA falls back to CPU with a clear message.
-    /// Says what it chose in one log line. Also tunes glibc's allocator for training (see <see cref="NativeMemoryTuning"/>).
+    /// Says what it chose in one log line, and MKL's kernel path in a second (see <see cref="MklKernels"/>).
+    /// Also tunes glibc's allocator for training (see <see cref="NativeMemoryTuning"/>).
     /// </summary>
     /// <exception cref="ArgumentException">An unknown device name or a thread count below 1.</exception>
     public static ComputeDevice Select(string requested, int? threads, Action<string> log)
@@ -30,21 +31,28 @@ public sealed record ComputeDevice(string Name, int Threads)
         var count = threads ?? Environment.ProcessorCount;
         var tuned = NativeMemoryTuning.Apply();
         var memory = tuned ? "; glibc malloc keeps freed memory mapped" : "";
+        var kernels = MklKernels.Active;
         var hasCuda = cuda.is_available();
         if (requested == Cpu || (requested == Auto && !hasCuda))
         {
             var why = requested == Cpu ? "as requested" : "CUDA not available";
             log($"Device: cpu ({why}), {count} threads{memory}");
+            log($"Kernels: {kernels.Name} ({kernels.Reason})");
             return new ComputeDevice(Cpu, count);
         }
         if (!hasCuda)
         {
             log($"Device: cpu, {count} threads{memory} -- cuda was requested but this TorchSharp build has no CUDA (build with -p:AnnealCuda=true and a CUDA libtorch package)");
+            log($"Kernels: {kernels.Name} ({kernels.Reason})");
             return new ComputeDevice(Cpu, count);
         }
         log($"Device: cuda ({cuda.device_count()} GPU), {count} CPU threads{memory}");
+        log($"Kernels: {kernels.Name} on CPU ({kernels.Reason})");
         return new ComputeDevice(Cuda, count);
     }
+
+    /// <summary>Whether <see cref="Select"/> with this request will choose CUDA.</summary>
+    public static bool WillUseCuda(string requested) => requested != Cpu && cuda.is_available();
 
     /// <summary>Sets torch's thread count and returns the torch device.</summary>
     public Device Apply()

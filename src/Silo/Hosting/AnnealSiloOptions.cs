@@ -34,13 +34,16 @@ public sealed class AnnealSiloOptions
     /// </summary>
     public string? AdvertisedAddress { get; set; }
 
-    /// <summary>Training slots, each training one run at a time on its own thread. Default: one per GPU, else one.</summary>
+    /// <summary>
+    /// Training slots, each training one run at a time on its own thread. Default: one per GPU, else one per core
+    /// (<see cref="SlotLayout"/>).
+    /// </summary>
     public int? Slots { get; set; }
 
     /// <summary>cpu, cuda or auto (CUDA when present).</summary>
     public string Device { get; set; } = "auto";
 
-    /// <summary>Torch CPU threads per slot. Default: the machine's cores divided among the slots.</summary>
+    /// <summary>Torch CPU threads per slot. Default: one, or the machine's cores divided among --slots (<see cref="SlotLayout"/>).</summary>
     public int? Threads { get; set; }
 
     /// <summary>Where checkpoints go: a folder (one machine), or "redis" (any silo can resume any run).</summary>

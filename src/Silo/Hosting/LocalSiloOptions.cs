@@ -8,10 +8,10 @@ public sealed class LocalSiloOptions
     /// <summary>Folder for checkpoints; the run resumes from here if this process is restarted with the same state store.</summary>
     public string CheckpointDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "anneal-checkpoints");
 
-    /// <summary>Training slots; default one (CPU) or one per GPU.</summary>
+    /// <summary>Training slots; default one per core (CPU) or one per GPU (<see cref="SlotLayout"/>).</summary>
     public int? Slots { get; set; }
 
-    /// <summary>Torch threads per slot; default the cores divided among the slots.</summary>
+    /// <summary>Torch threads per slot; default one, or the cores divided among <see cref="Slots"/>.</summary>
     public int? Threads { get; set; }
 
     public string Device { get; set; } = "auto";

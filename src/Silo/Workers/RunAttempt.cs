@@ -2,6 +2,7 @@ using Anneal.Contracts.Runs;
 using Anneal.Contracts.Work;
 using Anneal.Grains.Telemetry;
 using Anneal.Ml.Data;
+using Anneal.Ml.Devices;
 using Anneal.Ml.Training;
 using Anneal.Silo.Checkpoints;
 using Microsoft.Extensions.Logging;
@@ -109,7 +110,7 @@ internal sealed partial class RunAttempt(
             if (reporter.LostVerdict is not null) return;
             try
             {
-                var verdict = _run.Complete(lease.Epoch, new RunCompletion(final, outcome.WallTime, outcome.StepsPerSecond)).GetAwaiter().GetResult();
+                var verdict = _run.Complete(lease.Epoch, new RunCompletion(final, outcome.WallTime, outcome.StepsPerSecond, settings.Device.Threads, MklKernels.Active.Name)).GetAwaiter().GetResult();
                 LogFinished(lease.RunId, verdict.ToString(), outcome.StepsPerSecond);
                 return;
             }

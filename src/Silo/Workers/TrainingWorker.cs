@@ -41,10 +41,11 @@ public sealed partial class TrainingWorker(
         }
 
         var o = options.Value;
-        // Torch threads are shared by the process: split the cores between the slots.
-        var threads = o.Threads ?? (o.Slots is { } requested ? Math.Max(1, Environment.ProcessorCount / requested) : null);
-        var device = ComputeDevice.Select(o.Device, threads, line => LogDevice(line));
-        var slots = o.Slots ?? DefaultSlots(device);
+        // On CPU the cores are split into slots by a fixed rule (one slot per core by default); on CUDA one slot per GPU.
+        var cpu = SlotLayout.ForCpu(o.Slots, o.Threads, Environment.ProcessorCount);
+        var cuda = ComputeDevice.WillUseCuda(o.Device);
+        var device = ComputeDevice.Select(o.Device, cuda ? o.Threads : cpu.Threads, line => LogDevice(line));
+        var slots = cuda ? o.Slots ?? DefaultSlots(device) : cpu.Slots;
         var settings = new WorkerSettings(o.Pool, o.LeaseDuration, o.RenewInterval, o.PollInterval, device);
         instruments.SetSlotCount(slots);
         LogStarting(slots, device.Name, device.Threads, o.Pool);

@@ -10,7 +10,10 @@ internal static class AnnealProcess
         public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    public static Result Run(string workingDirectory, params string[] args)
+    public static Result Run(string workingDirectory, params string[] args) => RunWith(new Dictionary<string, string>(), workingDirectory, args);
+
+    /// <summary>Runs anneal with these environment variables set on top of the test process's own.</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args)
     {
         var executable = Path.Combine(AppContext.BaseDirectory, "anneal");
         Assert.True(File.Exists(executable), $"the anneal executable should be built into {AppContext.BaseDirectory}");
@@ -26,6 +29,10 @@ internal static class AnnealProcess
         }
         // Keep the CIFAR-10 cache inside the test's folder, never the user's.
         start.Environment["ANNEAL_CACHE"] = Path.Combine(workingDirectory, "cache");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

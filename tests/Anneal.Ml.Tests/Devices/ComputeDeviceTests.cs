@@ -5,14 +5,15 @@ namespace Anneal.Ml.Tests.Devices;
 public sealed class ComputeDeviceTests
 {
     [Fact]
-    public void Auto_PicksCpuWithoutCuda_InOneLogLine()
+    public void Auto_PicksCpuWithoutCuda_InOneLogLine_AndNamesMklsKernelPathInASecond()
     {
         var lines = new List<string>();
         var device = ComputeDevice.Select("auto", 1, lines.Add);
         Assert.Equal("cpu", device.Name);
         Assert.Equal(1, device.Threads);
-        Assert.Single(lines);
+        Assert.Equal(2, lines.Count);
         Assert.Contains("CUDA not available", lines[0]);
+        Assert.StartsWith($"Kernels: {MklKernels.Active.Name} (", lines[1]);
     }
 
     [Fact]
@@ -21,7 +22,8 @@ public sealed class ComputeDeviceTests
         var lines = new List<string>();
         var device = ComputeDevice.Select("cuda", 2, lines.Add);
         Assert.Equal("cpu", device.Name);
-        Assert.Contains("cuda was requested", Assert.Single(lines));
+        Assert.Contains("cuda was requested", lines[0]);
+        Assert.StartsWith("Kernels: ", lines[1]);
     }
 
     [Theory]
