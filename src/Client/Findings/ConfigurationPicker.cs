@@ -1,3 +1,4 @@
+using Anneal.Vocabulary;
 using System.Globalization;
 using Anneal.Contracts.Specs;
 
@@ -29,7 +30,7 @@ internal sealed class ConfigurationPicker(IReadOnlyList<SweepConfiguration> conf
             .FirstOrDefault();
 
     private static double EmaRate(SweepConfiguration configuration) =>
-        configuration.Overrides.TryGetValue(KnownOverrides.EmaRate, out var rate)
+        configuration.Overrides.TryGetValue(KnownSettings.EmaRate.Name, out var rate)
             ? rate
             : double.TryParse(configuration.Variant["ema-".Length..], NumberStyles.Float, CultureInfo.InvariantCulture, out var named) ? named : 0;
 

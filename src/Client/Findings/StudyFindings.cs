@@ -1,3 +1,4 @@
+using Anneal.Vocabulary;
 using System.Globalization;
 using Anneal.Contracts.Specs;
 

@@ -2,6 +2,7 @@ using Anneal.Client.Live;
 using Anneal.Contracts.Runs;
 using Anneal.Contracts.Specs;
 using Anneal.Contracts.Sweeps;
+using Anneal.Vocabulary;
 
 namespace Anneal.Client.Tests.Live;
 
