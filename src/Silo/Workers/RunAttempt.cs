@@ -36,13 +36,9 @@ internal sealed partial class RunAttempt(
         try
         {
             var data = datasets.Get(_definition);
-            using var trainer = new Trainer(RunTrainingOptions.For(_definition), data, settings.Device, line => LogTrainer(lease.RunId, line));
+            var checkpoint = lease.ResumeFrom is { } from ? store.ReadAsync(from.Location, shutdown).GetAwaiter().GetResult() : null;
+            using var trainer = TrainingStart.Open(RunTrainingOptions.For(_definition), data, settings.Device, checkpoint, line => LogTrainer(lease.RunId, line));
             _trainer = trainer;
-            if (lease.ResumeFrom is { } checkpoint)
-            {
-                var bytes = store.ReadAsync(checkpoint.Location, shutdown).GetAwaiter().GetResult();
-                trainer.LoadCheckpoint(new MemoryStream(bytes, writable: false));
-            }
             LogStarting(lease.RunId, lease.Epoch, slot, trainer.Step, _definition.Steps);
 
             _reporter.StartReporting(trainer.Step);
