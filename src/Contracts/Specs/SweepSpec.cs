@@ -47,5 +47,11 @@ public sealed record SweepSpec
     /// <summary>The worker pool that trains this sweep: only silos serving this pool lease its runs (e.g. "gpu").</summary>
     [Id(12)] public string Pool { get; init; } = DefaultPool;
 
+    /// <summary>
+    /// Keep each run's last checkpoint after it completes (about 9 MB a run, e.g. to train it further). By default a
+    /// completed run's checkpoints are deleted: storage then holds only the checkpoints of unfinished runs.
+    /// </summary>
+    [Id(13)] public bool KeepFinalCheckpoint { get; init; }
+
     public const string DefaultPool = "default";
 }
