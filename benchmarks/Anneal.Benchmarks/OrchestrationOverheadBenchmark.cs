@@ -31,7 +31,7 @@ public static class OrchestrationOverheadBenchmark
             Name = "overhead",
             Dataset = dataset,
             BatchSize = batch,
-            CheckpointEvery = Math.Max(1, steps / 4),
+            CheckpointEvery = Math.Max(SweepSpecValidator.MinCheckpointEvery, steps / 4),
             ProgressEvery = 10,
             EvalBatches = 2,
             Runs = [Run(KnownVariants.Constant, steps), Run(KnownVariants.Linear, steps), Run(KnownVariants.Ema999, steps)],

@@ -9,9 +9,9 @@ public static class CommonOptions
 {
     public static Option<bool> Json() => new("--json") { Description = "Print the result as JSON on stdout (logs go to stderr)" };
 
-    public static Option<int?> Threads() => new("--threads")
+    public static Option<int?> Threads(string defaultText = "default: all cores") => new("--threads")
     {
-        Description = "Torch intra-op threads (default: all cores)",
+        Description = $"Torch intra-op threads ({defaultText})",
         Validators = { r => Positive(r, "--threads") },
     };
 

@@ -28,7 +28,7 @@ public sealed class TrainCommand : Command
     private readonly Option<double?> _beta2 = CommonOptions.Setting(KnownSettings.Beta2, "the variant's, see `anneal variants`");
     private readonly Option<double?> _eps = CommonOptions.Setting(KnownSettings.Epsilon, "the variant's, see `anneal variants`");
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of weights, dropout and batches", DefaultValueFactory = _ => 0 };
-    private readonly Option<int?> _threads = CommonOptions.Threads();
+    private readonly Option<int?> _threads = CommonOptions.Threads("default: all cores; on --resume, the checkpoint's");
     private readonly Option<string> _device = CommonOptions.Device();
     private readonly Option<string?> _out = new("--out") { Description = "Output folder (default: runs/VARIANT-TIME, or the --resume folder)" };
     private readonly Option<int> _checkpointEvery = CommonOptions.NonNegativeInt("--checkpoint-every", 0, "Steps between checkpoints (0: only when stopped)");
@@ -56,14 +56,16 @@ public sealed class TrainCommand : Command
         try
         {
             var (spec, folder, resuming) = Plan(result);
-            var device = ComputeDevice.Select(result.GetValue(_device)!, result.GetValue(_threads), line => log.WritePlainLine(line));
+            var checkpoint = resuming ? File.ReadAllBytes(folder.Checkpoint) : null;
+            // A resumed run keeps the thread count its checkpoint was trained with unless told otherwise: at another
+            // count its steps round differently (see TrainingStart).
+            var threads = result.GetValue(_threads) ?? (checkpoint is null ? null : TrainingStart.ThreadsOf(checkpoint));
+            var device = ComputeDevice.Select(result.GetValue(_device)!, threads, line => log.WritePlainLine(line));
             var data = DatasetCatalog.Load(spec.Dataset, spec.Data, download: true, spec.Seed);
-            using var trainer = new Trainer(spec.ToOptions(ProgressEvery), data, device, line => log.WritePlainLine(line));
+            using var trainer = TrainingStart.Open(spec.ToOptions(ProgressEvery), data, device, checkpoint, line => log.WritePlainLine(line));
             Directory.CreateDirectory(folder.Path);
             if (resuming)
             {
-                using var checkpoint = File.OpenRead(folder.Checkpoint);
-                trainer.LoadCheckpoint(checkpoint);
                 log.WritePlainLine($"Resumed {folder.Path} at step {trainer.Step}");
             }
             else

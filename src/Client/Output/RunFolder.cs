@@ -8,14 +8,6 @@ public sealed record RunFolder(string Path)
     public string Curve => System.IO.Path.Combine(Path, "curve.csv");
     public string Result => System.IO.Path.Combine(Path, "result.json");
 
-    /// <summary>Writes the checkpoint next to the old one and swaps it in, so a crash mid-write keeps the last good one.</summary>
-    public void WriteCheckpoint(Action<Stream> save)
-    {
-        var temporary = Checkpoint + ".tmp";
-        using (var stream = File.Create(temporary))
-        {
-            save(stream);
-        }
-        File.Move(temporary, Checkpoint, overwrite: true);
-    }
+    /// <summary>Writes the checkpoint next to the old one and swaps it in, durably, so a crash keeps the last good one.</summary>
+    public void WriteCheckpoint(Action<Stream> save) => Anneal.Ml.Training.DurableFile.Write(Checkpoint, save);
 }

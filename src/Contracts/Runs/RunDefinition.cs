@@ -25,4 +25,6 @@ public sealed record RunDefinition
     [Id(17)] public int SmoothingWindow { get; init; } = 1000;
     /// <summary>The work queue (worker pool) this run waits in.</summary>
     [Id(18)] public string Pool { get; init; } = Specs.SweepSpec.DefaultPool;
+    /// <summary>See <see cref="Specs.SweepSpec.KeepFinalCheckpoint"/>.</summary>
+    [Id(19)] public bool KeepFinalCheckpoint { get; init; }
 }

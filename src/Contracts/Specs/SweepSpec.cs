@@ -66,6 +66,10 @@ public sealed record SweepSpec
     [Id(13)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? MinEffect { get; init; }
+    /// Keep each run's last checkpoint after it completes (about 9 MB a run, e.g. to train it further). By default a
+    /// completed run's checkpoints are deleted: storage then holds only the checkpoints of unfinished runs.
+    /// </summary>
+    [Id(15)] public bool KeepFinalCheckpoint { get; init; }
 
     public const string DefaultPool = "default";
 }

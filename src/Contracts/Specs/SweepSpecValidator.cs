@@ -14,6 +14,13 @@ public static class SweepSpecValidator
     public const int MaxNameLength = 100;
     public const int MaxSteps = 100_000_000;
     public const int MaxBatchSize = 65_536;
+    /// <summary>A TinyViT checkpoint is about 9 MB written to shared storage; fewer steps between them is mostly cost.</summary>
+    public const int MinCheckpointEvery = 10;
+    /// <summary>Checkpoints (and evaluations) per run at most: the interval is at least 1% of the run.</summary>
+    public const int MaxCheckpointsPerRun = 100;
+    public const int MaxEvaluationsPerRun = 100;
+    /// <summary>A worker holds every loss since its last report until the run grain stores them, and sends them in one call.</summary>
+    public const int MaxProgressEvery = 1_000;
 
     public static IReadOnlyList<string> Validate(SweepSpec spec)
     {
@@ -46,6 +53,9 @@ public static class SweepSpecValidator
         if (spec.EvalBatches < 0) Fail($"evalBatches must not be negative, got {spec.EvalBatches}");
         if (spec.CheckpointEvery < 0) Fail($"checkpointEvery must not be negative, got {spec.CheckpointEvery}");
         if (spec.ProgressEvery <= 0) Fail($"progressEvery must be positive, got {spec.ProgressEvery}");
+        else if (spec.ProgressEvery > MaxProgressEvery)
+            Fail($"progressEvery must be at most {MaxProgressEvery}, got {spec.ProgressEvery}: a worker holds every loss since its last report until the cluster has stored it");
+        CheckIntervals(spec, Fail);
         if (spec.SmoothingWindow <= 0) Fail($"smoothingWindow must be positive, got {spec.SmoothingWindow}");
         if (spec.MinEffect is { } minEffect && (!double.IsFinite(minEffect) || minEffect < 0))
             Fail($"minEffect must be a finite number, not negative, got {Format(minEffect)}");
@@ -70,6 +80,27 @@ public static class SweepSpecValidator
         foreach (var duplicate in rates.GroupBy(r => r).Where(g => g.Count() > 1))
             fail($"lrs must be distinct, {Format(duplicate.Key)} appears {duplicate.Count()} times");
     }
+    /// <summary>Bounds checkpointEvery and evalEvery against the longest run, so no spec can make a run write without limit.</summary>
+    private static void CheckIntervals(SweepSpec spec, Action<string> fail)
+    {
+        var longest = spec.Runs?.Where(r => r is not null && r.Steps is > 0 and <= MaxSteps).Select(r => r.Steps).DefaultIfEmpty(0).Max() ?? 0;
+        if (spec.CheckpointEvery > 0)
+        {
+            var least = Math.Max(MinCheckpointEvery, Ceiling(longest, MaxCheckpointsPerRun));
+            if (spec.CheckpointEvery < least)
+                fail($"checkpointEvery must be 0 (no checkpoints) or at least {least}, got {spec.CheckpointEvery}: each checkpoint is about 9 MB, " +
+                    $"so checkpoints come at least {MinCheckpointEvery} steps apart and at most {MaxCheckpointsPerRun} per run (the longest has {longest} steps)");
+        }
+        if (spec.EvalEvery > 0)
+        {
+            var least = Ceiling(longest, MaxEvaluationsPerRun);
+            if (spec.EvalEvery < least)
+                fail($"evalEvery must be 0 (only at the end) or at least {least}, got {spec.EvalEvery}: a run keeps every evaluation and each costs " +
+                    $"a pass over the test batches, so a run evaluates at most {MaxEvaluationsPerRun} times (the longest has {longest} steps)");
+        }
+    }
+
+    private static int Ceiling(int steps, int parts) => (int)((steps + (long)parts - 1) / parts);
 
     private static void CheckSeeds(IReadOnlyList<int>? seeds, Action<string> fail)
     {

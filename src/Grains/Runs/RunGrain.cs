@@ -207,6 +207,8 @@ public sealed partial class RunGrain(
         if (completion.FinalEvaluation is { } final && (S.Evaluations.Count == 0 || S.Evaluations[^1].Step < final.Step))
             S.Evaluations.Add(final);
         if (S.Progress is { } progress) S.Progress = progress with { StepsPerSecond = completion.StepsPerSecond, UpdatedAt = now };
+        // The worker deletes a completed run's checkpoints once this returns; only a kept one stays referenced.
+        if (!definition.KeepFinalCheckpoint) S.Checkpoint = null;
         await ChangedAsync();
         ForgetInQueue();
         instruments.RecordRunFinished(definition.SweepId, definition.Variant, "completed");

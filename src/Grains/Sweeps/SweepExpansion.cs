@@ -42,6 +42,7 @@ public static class SweepExpansion
                         Overrides = new Dictionary<string, double>(run.Overrides),
                         SmoothingWindow = spec.SmoothingWindow,
                         Pool = spec.Pool,
+                        KeepFinalCheckpoint = spec.KeepFinalCheckpoint,
                     });
                 }
             }

@@ -3,15 +3,18 @@ using Anneal.Ml.Devices;
 
 namespace Anneal.Ml.Training;
 
-/// <summary>The header that makes a checkpoint refuse to load into a run it was not written for.</summary>
+/// <summary>
+/// The header that makes a checkpoint refuse to load into a run it was not written for, and records what its steps were
+/// computed with (version 2): the torch thread count (CPU reductions split across threads round differently) and MKL's
+/// kernel path (the AVX2 and AVX-512 kernels round differently too). A run continues bit for bit only on both.
+/// </summary>
 internal static class CheckpointFormat
 {
     public const string Magic = "ANNEAL-CHECKPOINT";
-    /// <summary>2 added the MKL kernel path after the fingerprint.</summary>
     public const int Version = 2;
 
-    /// <summary>Version 1 checkpoints predate the AVX-512 path, so every one of them was written on MKL's default path.</summary>
-    private const int VersionBeforeKernelPaths = 1;
+    /// <summary>Version 1 recorded neither threads nor kernels; it predates the AVX-512 path, so it used MKL's default.</summary>
+    private const int VersionWithoutThreadsOrKernels = 1;
 
     /// <summary>Everything that changes the trajectory: a checkpoint resumes only a run with the same fingerprint.</summary>
     public static string Fingerprint(TrainingOptions options, int channels, long parameterCount)
@@ -22,16 +25,31 @@ internal static class CheckpointFormat
             $"variant={options.Variant} steps={options.Steps} batch={options.BatchSize} lr={options.LearningRate:R} seed={options.Seed} overrides=[{overrides}] channels={channels} parameters={parameterCount}");
     }
 
-    /// <summary>Writes the header, with the kernel path this process trains on (<see cref="MklKernels.Active"/>).</summary>
-    public static void WriteHeader(BinaryWriter writer, string fingerprint)
+    /// <summary>Writes the header, with the thread count and the kernel path this process trains on (<see cref="MklKernels.Active"/>).</summary>
+    public static void WriteHeader(BinaryWriter writer, string fingerprint, int threads)
     {
         writer.Write(Magic);
         writer.Write(Version);
         writer.Write(fingerprint);
+        writer.Write(threads);
         writer.Write(MklKernels.Active.Name);
     }
 
-    public static void ReadHeader(BinaryReader reader, string expectedFingerprint)
+    /// <summary>Checks the checkpoint is this run's and was written on this process's kernel path.</summary>
+    /// <returns>The thread count the checkpoint was trained with; null for a version 1 checkpoint, which did not record it.</returns>
+    public static int? ReadHeader(BinaryReader reader, string expectedFingerprint)
+    {
+        var header = ReadHeader(reader);
+        if (header.Fingerprint != expectedFingerprint)
+        {
+            throw new InvalidDataException($"checkpoint belongs to another run: it has {header.Fingerprint}, this run is {expectedFingerprint}");
+        }
+        RefuseOtherKernelPath(header.Kernels, MklKernels.Active.Name);
+        return header.Threads;
+    }
+
+    /// <summary>Reads the header of any run's checkpoint.</summary>
+    public static (string Fingerprint, int? Threads, string Kernels) ReadHeader(BinaryReader reader)
     {
         string magic;
         try
@@ -47,17 +65,14 @@ internal static class CheckpointFormat
             throw new InvalidDataException("not an Anneal checkpoint");
         }
         var version = reader.ReadInt32();
-        if (version is not (Version or VersionBeforeKernelPaths))
+        if (version is not (Version or VersionWithoutThreadsOrKernels))
         {
             throw new InvalidDataException($"checkpoint format {version} is not supported (expected {Version})");
         }
         var fingerprint = reader.ReadString();
-        if (fingerprint != expectedFingerprint)
-        {
-            throw new InvalidDataException($"checkpoint belongs to another run: it has {fingerprint}, this run is {expectedFingerprint}");
-        }
-        var kernels = version == VersionBeforeKernelPaths ? MklKernels.Default : reader.ReadString();
-        RefuseOtherKernelPath(kernels, MklKernels.Active.Name);
+        return version == VersionWithoutThreadsOrKernels
+            ? (fingerprint, null, MklKernels.Default)
+            : (fingerprint, reader.ReadInt32(), reader.ReadString());
     }
 
     /// <summary>

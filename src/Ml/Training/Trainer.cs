@@ -36,6 +36,7 @@ public sealed class Trainer : IDisposable
     private readonly TrainingStepContext _context;
     private readonly Evaluator _evaluator;
     private readonly string _fingerprint;
+    private readonly int _threads;
 
     /// <exception cref="ArgumentException">Invalid options, an unknown variant or override, or splits that do not match.</exception>
     public Trainer(TrainingOptions options, DatasetSplits data, ComputeDevice device, Action<string>? log = null)
@@ -49,6 +50,7 @@ public sealed class Trainer : IDisposable
         _data = data;
         _log = log ?? (_ => { });
         _device = device.Apply();
+        _threads = device.Threads;
 
         using (var initialization = new Generator((ulong)options.Seed, CPU))
         {
@@ -72,6 +74,9 @@ public sealed class Trainer : IDisposable
     public long ParameterCount => _parameters.Count;
 
     public TrainingOptions Options => _options;
+
+    /// <summary>Torch intra-op threads this trainer computes with (recorded in its checkpoints).</summary>
+    public int Threads => _threads;
 
     /// <summary>Trains until <see cref="TrainingOptions.Steps"/>, or <paramref name="stopAt"/> if earlier, or cancellation.</summary>
     public TrainingOutcome Run(ITrainingObserver observer, int? stopAt = null, CancellationToken cancellationToken = default)
@@ -154,7 +159,7 @@ public sealed class Trainer : IDisposable
     public void SaveCheckpoint(Stream destination)
     {
         using var writer = new BinaryWriter(destination, System.Text.Encoding.UTF8, leaveOpen: true);
-        CheckpointFormat.WriteHeader(writer, _fingerprint);
+        CheckpointFormat.WriteHeader(writer, _fingerprint, _threads);
         writer.Write(Step);
         writer.Write(_sampler.State);
         using (var randomness = _dropoutRandomness.get_state())
@@ -165,16 +170,21 @@ public sealed class Trainer : IDisposable
         _method.Save(writer);
     }
 
-    /// <summary>Restores a checkpoint of this same run; <see cref="Run"/> then continues bit for bit (CPU).</summary>
+    /// <summary>
+    /// Restores a checkpoint of this same run; <see cref="Run"/> then continues bit for bit (CPU) when this trainer has
+    /// the thread count the checkpoint was trained with. Callers resume through <see cref="TrainingStart"/>, which
+    /// says when the counts differ.
+    /// </summary>
+    /// <returns>The thread count the checkpoint was trained with (null: not recorded).</returns>
     /// <exception cref="InvalidDataException">Not a checkpoint, truncated, or written for different options.</exception>
-    public void LoadCheckpoint(Stream source)
+    public int? LoadCheckpoint(Stream source)
     {
         // A checkpoint that fails halfway must not leave this trainer half-restored: keep the current state to roll back to.
         using var before = new MemoryStream();
         SaveCheckpoint(before);
         try
         {
-            Restore(source);
+            return Restore(source);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {
@@ -184,10 +194,10 @@ public sealed class Trainer : IDisposable
         }
     }
 
-    private void Restore(Stream source)
+    private int? Restore(Stream source)
     {
         using var reader = new BinaryReader(source, System.Text.Encoding.UTF8, leaveOpen: true);
-        CheckpointFormat.ReadHeader(reader, _fingerprint);
+        var threads = CheckpointFormat.ReadHeader(reader, _fingerprint);
         var step = reader.ReadInt32();
         var samplerState = reader.ReadUInt64();
         using (var randomness = _dropoutRandomness.get_state())
@@ -199,6 +209,7 @@ public sealed class Trainer : IDisposable
         _method.Load(reader);
         Step = step;
         _sampler.State = samplerState;
+        return threads;
     }
 
     private float TrainStep()

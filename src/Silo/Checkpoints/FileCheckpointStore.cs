@@ -1,6 +1,11 @@
+using Anneal.Ml.Training;
+
 namespace Anneal.Silo.Checkpoints;
 
-/// <summary>Checkpoints as files in a folder: for silos on one machine. Writes are atomic (temporary file, then rename).</summary>
+/// <summary>
+/// Checkpoints as files in a folder: for silos on one machine, or a folder every silo mounts (--checkpoints-shared).
+/// Writes are atomic and durable (see <see cref="DurableFile"/>).
+/// </summary>
 public sealed class FileCheckpointStore : ICheckpointStore
 {
     private const string Scheme = "file:";
@@ -18,9 +23,8 @@ public sealed class FileCheckpointStore : ICheckpointStore
         var folder = Path.Combine(Root, SafeName(runId));
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"e{epoch}-s{step}.ckpt");
-        var temporary = path + $".{Guid.NewGuid():N}.tmp";
-        await File.WriteAllBytesAsync(temporary, checkpoint.ToArray(), cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        // Durable before the run grain is told about it: a committed checkpoint must survive a crash of this machine.
+        await Task.Run(() => DurableFile.Write(path, stream => stream.Write(checkpoint.Span)), cancellationToken);
         return Scheme + path;
     }
 
@@ -35,6 +39,23 @@ public sealed class FileCheckpointStore : ICheckpointStore
     {
         File.Delete(PathOf(location));
         return Task.CompletedTask;
+    }
+
+    public Task<int> DeleteRunAsync(string runId, string? keep, CancellationToken cancellationToken = default)
+    {
+        var folder = Path.Combine(Root, SafeName(runId));
+        if (!Directory.Exists(folder)) return Task.FromResult(0);
+        var kept = keep is null ? null : PathOf(keep);
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            if (file == kept) continue;
+            File.Delete(file);
+            removed++;
+        }
+        if (kept is null) Directory.Delete(folder);
+        DurableFile.SyncFolder(kept is null ? Root : folder);
+        return Task.FromResult(removed);
     }
 
     private static string PathOf(string location) =>

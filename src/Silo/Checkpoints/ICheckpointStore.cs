@@ -14,4 +14,11 @@ public interface ICheckpointStore
 
     /// <summary>Removes a checkpoint; a missing one is not an error.</summary>
     Task DeleteAsync(string location, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes every checkpoint of a run but <paramref name="keep"/>: superseded ones, and orphans whose commit failed
+    /// or whose worker died between writing and committing. Called when the run completes.
+    /// </summary>
+    /// <returns>How many were removed.</returns>
+    Task<int> DeleteRunAsync(string runId, string? keep, CancellationToken cancellationToken = default);
 }

@@ -16,6 +16,8 @@ public static class AnnealCommandLine
         ["--device"] = "Anneal:Device",
         ["--threads"] = "Anneal:Threads",
         ["--checkpoints"] = "Anneal:Checkpoints",
+        ["--checkpoints-shared"] = "Anneal:CheckpointsShared",
+        ["--dataset-cache"] = "Anneal:DatasetCacheSize",
         ["--cluster-id"] = "Anneal:ClusterId",
         ["--service-id"] = "Anneal:ServiceId",
         ["--pool"] = "Anneal:Pool",

@@ -47,7 +47,13 @@ public static class AnnealSiloHostingExtensions
         builder.Services.AddSingleton<IOptions<AnnealSiloOptions>>(Options.Create(options));
         builder.UseOrleans(silo => silo.AddAnneal(options));
         builder.Services.AddSingleton<ICheckpointStore>(services => CreateCheckpointStore(options, services));
-        builder.Services.AddSingleton<DatasetCache>();
+        builder.Services.AddSingleton(new DatasetCache(options.DatasetCacheSize));
+        if (options.UsesRedis)
+        {
+            builder.Services.AddHostedService(services => new RedisMemoryMetrics(
+                RedisConnection.Parse(options.Redis!), services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+                services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RedisMemoryMetrics>>()));
+        }
         // Registered after the silo: hosted services stop in reverse order, so slots hand their runs back while the
         // silo is still in the cluster.
         if (options.Train) builder.Services.AddHostedService<TrainingWorker>();

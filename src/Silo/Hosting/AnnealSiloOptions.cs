@@ -49,6 +49,15 @@ public sealed class AnnealSiloOptions
     /// <summary>Where checkpoints go: a folder (one machine), or "redis" (any silo can resume any run).</summary>
     public string Checkpoints { get; set; } = "checkpoints";
 
+    /// <summary>
+    /// The checkpoint folder is one volume every silo of the cluster mounts (NFS, a ReadWriteMany claim). Required for a
+    /// folder with Redis clustering: otherwise a run checkpointed on one machine cannot resume on another.
+    /// </summary>
+    public bool CheckpointsShared { get; set; }
+
+    /// <summary>Datasets a silo keeps loaded at once; the least recently used is dropped beyond this.</summary>
+    public int DatasetCacheSize { get; set; } = 4;
+
     public string ClusterId { get; set; } = "anneal";
 
     public string ServiceId { get; set; } = "anneal";

@@ -27,6 +27,11 @@ public sealed class AnnealSiloOptionsValidator : IValidateOptions<AnnealSiloOpti
             errors.Add($"--device must be cpu, cuda or auto, got '{options.Device}'");
         if (string.IsNullOrWhiteSpace(options.Checkpoints))
             errors.Add("--checkpoints must be a folder or 'redis'");
+        else if (options.Clustering != ClusteringMode.Localhost && !options.CheckpointsInRedis && !options.CheckpointsShared)
+            errors.Add($"--checkpoints {options.Checkpoints} is a folder on this machine, which the other silos of a --clustering {options.Clustering.ToString().ToLowerInvariant()} cluster cannot read: " +
+                "use --checkpoints redis, or --checkpoints-shared true if every silo mounts the same folder");
+        if (options.DatasetCacheSize is < 1 or > 64)
+            errors.Add($"--dataset-cache must be between 1 and 64 datasets, got {options.DatasetCacheSize}");
         if (string.IsNullOrWhiteSpace(options.ClusterId)) errors.Add("--cluster-id must not be empty");
         if (string.IsNullOrWhiteSpace(options.ServiceId)) errors.Add("--service-id must not be empty");
         if (SweepIds.Check(options.Pool) is not null)

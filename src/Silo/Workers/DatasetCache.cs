@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Anneal.Contracts.Runs;
 using Anneal.Ml.Data;
 
@@ -6,28 +5,61 @@ namespace Anneal.Silo.Workers;
 
 /// <summary>
 /// Loads each dataset once per silo and shares it between slots and runs (images are read-only). Keyed by dataset and
-/// folder; the synthetic dataset also by seed, because `anneal train` draws it from the run's seed.
+/// folder; the synthetic dataset also by seed, because `anneal train` draws it from the run's seed. Holds at most
+/// <see cref="Capacity"/> datasets: a sweep over many seeds of the synthetic dataset, or many folders, would otherwise
+/// keep every one loaded. Beyond that the least recently used is dropped (a run still training on it keeps its own
+/// reference; the memory goes when that run ends).
 /// </summary>
-public sealed class DatasetCache
+public sealed class DatasetCache(int capacity)
 {
-    private readonly ConcurrentDictionary<string, Lazy<DatasetSplits>> _loaded = new();
+    private readonly object _gate = new();
+    // Most recently used last. A handful of entries: a list is simpler than a linked map and as fast.
+    private readonly List<(string Key, Lazy<DatasetSplits> Splits)> _loaded = [];
+
+    public int Capacity { get; } = capacity >= 1 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "at least one dataset");
+
+    /// <summary>The keys held now, least recently used first.</summary>
+    public IReadOnlyList<string> Keys
+    {
+        get
+        {
+            lock (_gate) return [.. _loaded.Select(e => e.Key)];
+        }
+    }
 
     /// <exception cref="DatasetException">Missing or malformed files; the next call tries again.</exception>
     public DatasetSplits Get(RunDefinition run)
     {
         var seed = run.Dataset == DatasetCatalog.Synthetic ? run.Seed : 0;
-        var key = $"{run.Dataset}|{run.DataDir}|{seed}";
-        var lazy = _loaded.GetOrAdd(key, _ => new Lazy<DatasetSplits>(
-            () => DatasetCatalog.Load(run.Dataset, run.DataDir, download: true, seed),
-            LazyThreadSafetyMode.ExecutionAndPublication));
+        var key = KeyOf(run);
+        Lazy<DatasetSplits> lazy;
+        lock (_gate)
+        {
+            var index = _loaded.FindIndex(e => e.Key == key);
+            if (index >= 0)
+            {
+                lazy = _loaded[index].Splits;
+                _loaded.RemoveAt(index);
+            }
+            else
+            {
+                lazy = new Lazy<DatasetSplits>(() => DatasetCatalog.Load(run.Dataset, run.DataDir, download: true, seed),
+                    LazyThreadSafetyMode.ExecutionAndPublication);
+            }
+            _loaded.Add((key, lazy));
+            if (_loaded.Count > Capacity) _loaded.RemoveAt(0);
+        }
         try
         {
             return lazy.Value;
         }
         catch
         {
-            _loaded.TryRemove(new KeyValuePair<string, Lazy<DatasetSplits>>(key, lazy));
+            lock (_gate) _loaded.RemoveAll(e => ReferenceEquals(e.Splits, lazy));
             throw;
         }
     }
+
+    public static string KeyOf(RunDefinition run) =>
+        $"{run.Dataset}|{run.DataDir}|{(run.Dataset == DatasetCatalog.Synthetic ? run.Seed : 0)}";
 }

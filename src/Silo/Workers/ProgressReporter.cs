@@ -35,7 +35,14 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
     private readonly TimeSpan _renewInterval;
     private readonly Action<LeaseVerdict> _onLeaseLost;
     private readonly ILogger _logger;
-    private readonly Channel<Item> _items = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>
+    /// Items the trainer may hand over before it waits for the pump. A checkpoint is ~9 MB; when storage or the run grain
+    /// is slow, the trainer waits here (back-pressure) instead of piling snapshots up in memory.
+    /// </summary>
+    public const int MaxPendingItems = 8;
+
+    private readonly Channel<Item> _items = Channel.CreateBounded<Item>(
+        new BoundedChannelOptions(MaxPendingItems) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _stop = new();
     private readonly List<float> _losses = [];
     private readonly List<EvaluationPoint> _evaluations = [];
@@ -81,7 +88,7 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
         _pump = Task.Run(PumpAsync);
     }
 
-    // ---- called on the training thread; never blocks ----
+    // ---- called on the training thread; waits only while MaxPendingItems are pending ----
 
     public void Progress(ProgressReport report)
     {
@@ -90,24 +97,39 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
             _instruments.RecordTraining(_tags, report.Losses.Count, report.Losses[^1], report.LearningRate);
             _instruments.RecordSlotSpeed(_slot, report.StepsPerSecond);
         }
-        _items.Writer.TryWrite(new ProgressItem(report));
+        Hand(new ProgressItem(report));
     }
 
     public void Evaluation(EvaluationResult result)
     {
         _instruments.RecordValidation(_tags, result.Loss, result.Accuracy);
-        _items.Writer.TryWrite(new EvaluationItem(result));
+        Hand(new EvaluationItem(result));
     }
 
-    public void Checkpoint(int step, byte[] bytes) => _items.Writer.TryWrite(new CheckpointItem(step, bytes));
+    public void Checkpoint(int step, byte[] bytes) => Hand(new CheckpointItem(step, bytes));
 
     /// <summary>Completes once every loss and checkpoint handed over so far has been accepted (or the lease is lost).</summary>
     public Task FlushAsync()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (_pump == Task.CompletedTask) return Task.CompletedTask; // nothing was ever reported
-        if (!_items.Writer.TryWrite(new FlushItem(done))) done.TrySetException(new InvalidOperationException("the reporter is closed"));
+        if (!Hand(new FlushItem(done))) done.TrySetException(new InvalidOperationException("the reporter is closed"));
         return done.Task;
+    }
+
+    /// <returns>False once the reporter is closed.</returns>
+    private bool Hand(Item item)
+    {
+        if (_items.Writer.TryWrite(item)) return true;
+        try
+        {
+            _items.Writer.WriteAsync(item).AsTask().GetAwaiter().GetResult();
+            return true;
+        }
+        catch (ChannelClosedException)
+        {
+            return false;
+        }
     }
 
     // ---- the pump: one item at a time, in order ----

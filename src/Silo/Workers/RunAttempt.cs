@@ -37,13 +37,9 @@ internal sealed partial class RunAttempt(
         try
         {
             var data = datasets.Get(_definition);
-            using var trainer = new Trainer(RunTrainingOptions.For(_definition), data, settings.Device, line => LogTrainer(lease.RunId, line));
+            var checkpoint = lease.ResumeFrom is { } from ? store.ReadAsync(from.Location, shutdown).GetAwaiter().GetResult() : null;
+            using var trainer = TrainingStart.Open(RunTrainingOptions.For(_definition), data, settings.Device, checkpoint, line => LogTrainer(lease.RunId, line));
             _trainer = trainer;
-            if (lease.ResumeFrom is { } checkpoint)
-            {
-                var bytes = store.ReadAsync(checkpoint.Location, shutdown).GetAwaiter().GetResult();
-                trainer.LoadCheckpoint(new MemoryStream(bytes, writable: false));
-            }
             LogStarting(lease.RunId, lease.Epoch, slot, trainer.Step, _definition.Steps);
 
             _reporter.StartReporting(trainer.Step);
@@ -112,12 +108,29 @@ internal sealed partial class RunAttempt(
             {
                 var verdict = _run.Complete(lease.Epoch, new RunCompletion(final, outcome.WallTime, outcome.StepsPerSecond, settings.Device.Threads, MklKernels.Active.Name)).GetAwaiter().GetResult();
                 LogFinished(lease.RunId, verdict.ToString(), outcome.StepsPerSecond);
+                if (verdict == LeaseVerdict.Accepted) CollectCheckpoints();
                 return;
             }
             catch (InvalidOperationException) when (attempt < 3)
             {
                 // The run grain moved and lost unsaved losses; the next flush resends them.
             }
+        }
+    }
+
+    /// <summary>A completed run needs no checkpoint, unless its spec keeps the final one: delete the rest, orphans included.</summary>
+    private void CollectCheckpoints()
+    {
+        try
+        {
+            var keep = _definition.KeepFinalCheckpoint ? _run.GetDetails().GetAwaiter().GetResult().Checkpoint?.Location : null;
+            var removed = store.DeleteRunAsync(lease.RunId, keep).GetAwaiter().GetResult();
+            LogCheckpointsCollected(lease.RunId, removed, keep is not null);
+        }
+        catch (Exception e)
+        {
+            // Not fatal: the run is complete. What is left stays in the store (docs/cluster.md, "Completed runs leave no checkpoints").
+            LogAttemptFailed(e, lease.RunId);
         }
     }
 
@@ -171,6 +184,9 @@ internal sealed partial class RunAttempt(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} finished ({Verdict}) at {StepsPerSecond:F1} steps/s")]
     private partial void LogFinished(string runId, string verdict, double stepsPerSecond);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: deleted {Count} checkpoints (final kept: {Kept})")]
+    private partial void LogCheckpointsCollected(string runId, int count, bool kept);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} stopped at step {Step}: {Reason}")]
     private partial void LogStopped(string runId, int step, string reason);

@@ -144,5 +144,32 @@ public sealed class SweepSpecValidatorTests
     {
         Assert.Equal([expected], SweepSpecValidator.Validate(Valid with { MinEffect = bad }));
         Assert.Empty(SweepSpecValidator.Validate(Valid with { MinEffect = 0 }));
+    [InlineData(1, 100, "checkpointEvery must be 0 (no checkpoints) or at least 10, got 1: each checkpoint is about 9 MB")]
+    [InlineData(500, 100_000, "checkpointEvery must be 0 (no checkpoints) or at least 1000, got 500: each checkpoint is about 9 MB")]
+    public void CheckpointEvery_IsBoundedByCostAndRunLength(int checkpointEvery, int steps, string expected)
+    {
+        var spec = Valid with { CheckpointEvery = checkpointEvery, Runs = [new RunSpec { Variant = "linear", Steps = 100 }, new RunSpec { Variant = "linear", Steps = steps }] };
+
+        Assert.StartsWith(expected, Assert.Single(SweepSpecValidator.Validate(spec)));
+        Assert.Empty(SweepSpecValidator.Validate(spec with { CheckpointEvery = 0 }));
+        Assert.Empty(SweepSpecValidator.Validate(spec with { CheckpointEvery = Math.Max(10, steps / 100) }));
+    }
+
+    [Fact]
+    public void EvalEvery_IsAtLeastOnePercentOfTheLongestRun()
+    {
+        var spec = Valid with { EvalEvery = 1, Runs = [new RunSpec { Variant = "linear", Steps = 20_000 }] };
+
+        Assert.StartsWith("evalEvery must be 0 (only at the end) or at least 200, got 1: a run keeps every evaluation",
+            Assert.Single(SweepSpecValidator.Validate(spec)));
+        Assert.Empty(SweepSpecValidator.Validate(spec with { EvalEvery = 200 }));
+    }
+
+    [Fact]
+    public void ProgressEvery_IsAtMostAThousand()
+    {
+        Assert.StartsWith("progressEvery must be at most 1000, got 1000000: a worker holds every loss",
+            Assert.Single(SweepSpecValidator.Validate(Valid with { ProgressEvery = 1_000_000 })));
+        Assert.Empty(SweepSpecValidator.Validate(Valid with { ProgressEvery = 1_000 }));
     }
 }

@@ -13,6 +13,10 @@ public static class Promtool
     public static Task<CommandResult> CheckRulesAsync(string path) =>
         ExternalCommand.RunAsync("promtool", ["check", "rules", path], TimeSpan.FromMinutes(1));
 
+    /// <summary>Runs a rule unit-test file: input series, and the alerts expected at given times.</summary>
+    public static Task<CommandResult> TestRulesAsync(string path) =>
+        ExternalCommand.RunAsync("promtool", ["test", "rules", path], TimeSpan.FromMinutes(1));
+
     /// <summary>promtool has no "check query": a recording rule per query (variables on "All") makes it parse each one.</summary>
     public static async Task AssertQueriesParseAsync(IReadOnlyList<DashboardQuery> queries)
     {

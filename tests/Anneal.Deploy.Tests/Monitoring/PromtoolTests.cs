@@ -52,6 +52,15 @@ public sealed class PromtoolTests
         Assert.Contains("SUCCESS", result.StandardOutput);
     }
 
+    [Fact]
+    public async Task AlertRules_FireAsTheirUnitTestsSay()
+    {
+        var result = await Promtool.TestRulesAsync(RepositoryPaths.Prometheus("tests/anneal-alerts.test.yml"));
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Contains("SUCCESS", result.StandardOutput + result.StandardError);
+    }
+
     private static void CopyRules(string directory)
     {
         Directory.CreateDirectory(Path.Combine(directory, "rules"));

@@ -144,6 +144,28 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Checkpoint_RecordsItsThreadCount_AndTrainingStartResumesFromIt()
+    {
+        var options = Options("sf-ema", steps: 4);
+        byte[] checkpoint;
+        using (var trainer = TrainingStart.Open(options, Data, Cpu, checkpoint: null, _ => { }))
+        {
+            trainer.Run(new RecordingObserver(), stopAt: 2);
+            var buffer = new MemoryStream();
+            trainer.SaveCheckpoint(buffer);
+            checkpoint = buffer.ToArray();
+        }
+
+        var log = new List<string>();
+        using var resumed = TrainingStart.Open(options, Data, Cpu, checkpoint, log.Add);
+
+        Assert.Equal(Cpu.Threads, TrainingStart.ThreadsOf(checkpoint));
+        Assert.Equal(2, resumed.Step);
+        Assert.DoesNotContain(log, line => line.Contains("trained with", StringComparison.Ordinal));
+        Assert.Throws<InvalidDataException>(() => TrainingStart.ThreadsOf([1, 2, 3]));
+    }
+
+    [Fact]
     public void InvalidOptions_AreRejectedBeforeTraining()
     {
         Assert.Throws<ArgumentException>(() => new Trainer(Options("nonesuch", 4), Data, Cpu));

@@ -13,7 +13,7 @@ public sealed class SiloOptionsTests
     [Fact]
     public void RedisClustering_WithoutAConnection_NamesTheSwitch()
     {
-        var problem = Assert.Single(Problems(new AnnealSiloOptions { Clustering = ClusteringMode.Redis, Storage = StorageMode.Redis }));
+        var problem = Assert.Single(Problems(new AnnealSiloOptions { Clustering = ClusteringMode.Redis, Storage = StorageMode.Redis, CheckpointsShared = true }));
 
         Assert.Equal("--clustering redis, --storage redis needs --redis CONNECTION (e.g. host:6379,password=…)", problem);
     }
@@ -21,9 +21,9 @@ public sealed class SiloOptionsTests
     [Fact]
     public void RedisOutsideLocalMode_RequiresAPassword_AndNeverEchoesTheConnection()
     {
-        var withoutPassword = Problems(new AnnealSiloOptions { Clustering = ClusteringMode.Redis, Redis = "cache.internal:6379,ssl=true" });
+        var withoutPassword = Problems(new AnnealSiloOptions { Clustering = ClusteringMode.Redis, Redis = "cache.internal:6379,ssl=true", Checkpoints = "redis" });
         var localWithoutPassword = Problems(new AnnealSiloOptions { Storage = StorageMode.Redis, Redis = "127.0.0.1:6379" });
-        var withPassword = Problems(new AnnealSiloOptions { Clustering = ClusteringMode.Redis, Redis = "cache.internal:6379,password=s3cret,ssl=true" });
+        var withPassword = Problems(new AnnealSiloOptions { Clustering = ClusteringMode.Redis, Redis = "cache.internal:6379,password=s3cret,ssl=true", Checkpoints = "redis" });
 
         Assert.Equal(["--redis must carry a password (…,password=SECRET) outside localhost clustering"], withoutPassword);
         Assert.Empty(localWithoutPassword);
@@ -58,5 +58,16 @@ public sealed class SiloOptionsTests
         Assert.DoesNotContain("s3cret", described);
         Assert.Contains("password: set", described);
         Assert.Contains("tls: on", described);
+    }
+
+    [Fact]
+    public void FolderCheckpoints_WithRedisClustering_AreRefusedUnlessDeclaredShared()
+    {
+        var cluster = new AnnealSiloOptions { Clustering = ClusteringMode.Redis, Redis = "cache.internal:6379,password=s3cret", Checkpoints = "/data/ckpt" };
+
+        Assert.StartsWith("--checkpoints /data/ckpt is a folder on this machine, which the other silos of a --clustering redis cluster cannot read",
+            Assert.Single(Problems(cluster)));
+        cluster.CheckpointsShared = true;
+        Assert.Empty(Problems(cluster));
     }
 }

@@ -1,6 +1,7 @@
 using Anneal.Contracts;
 using Anneal.Contracts.Runs;
 using Anneal.Contracts.Sweeps;
+using Anneal.Silo.Checkpoints;
 using Anneal.Silo.Hosting;
 using Anneal.Silo.Tests.Infrastructure;
 
@@ -23,7 +24,7 @@ public sealed class LocalSiloTrainingTests : IAsyncLifetime
     [Fact]
     public async Task RunInASweep_GivesBitForBitTheLossesOfTheTrainerAlone()
     {
-        var spec = TinySweeps.Of(("linear", 60), ("ema-0.999", 40));
+        var spec = TinySweeps.Of(("linear", 60), ("ema-0.999", 40)) with { KeepFinalCheckpoint = true };
         var sweep = _silo.Grains.GetGrain<ISweepGrain>(SweepIds.New());
         await sweep.Start(spec);
 
@@ -42,10 +43,27 @@ public sealed class LocalSiloTrainingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CompletedRuns_LeaveNoCheckpointFiles_OrphansIncluded()
+    {
+        var sweep = _silo.Grains.GetGrain<ISweepGrain>(SweepIds.New());
+        var runs = (await sweep.Start(TinySweeps.Of(("constant", 60), ("sf-ema", 60)))).Runs;
+        // A checkpoint written but never committed (its worker died first): completion collects it too.
+        var store = new FileCheckpointStore(_checkpoints.Path);
+        var orphan = await store.WriteAsync(runs[0].RunId, epoch: 99, step: 10, new byte[] { 1, 2, 3 });
+
+        var summary = await Eventually.Get(sweep.GetSummary, s => s.Status != SweepStatus.Running, "the sweep to finish", TimeSpan.FromMinutes(2));
+
+        Assert.Equal(SweepStatus.Completed, summary.Status);
+        Assert.All(summary.Runs, r => Assert.Null(r.CheckpointStep));
+        await Eventually.Get(() => Task.FromResult(Directory.EnumerateFiles(_checkpoints.Path, "*", SearchOption.AllDirectories).ToArray()),
+            files => files.Length == 0, $"no checkpoint file left (orphan {orphan} included)", TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
     public async Task CancelledRun_StopsTraining_AndItsSlotTakesTheNextRun()
     {
         var longSweep = _silo.Grains.GetGrain<ISweepGrain>(SweepIds.New());
-        var longRun = (await longSweep.Start(TinySweeps.Of(("constant", 50_000)))).Runs.Single();
+        var longRun = (await longSweep.Start(TinySweeps.Of(("constant", 50_000)) with { CheckpointEvery = 500 })).Runs.Single();
         await Eventually.Get(() => _silo.Grains.GetGrain<IRunGrain>(longRun.RunId).GetSummary(), r => r.Progress?.Step > 0,
             "the long run to be training", TimeSpan.FromMinutes(1));
 
