@@ -144,6 +144,9 @@ public sealed class SweepSpecValidatorTests
     {
         Assert.Equal([expected], SweepSpecValidator.Validate(Valid with { MinEffect = bad }));
         Assert.Empty(SweepSpecValidator.Validate(Valid with { MinEffect = 0 }));
+    }
+
+    [Theory]
     [InlineData(1, 100, "checkpointEvery must be 0 (no checkpoints) or at least 10, got 1: each checkpoint is about 9 MB")]
     [InlineData(500, 100_000, "checkpointEvery must be 0 (no checkpoints) or at least 1000, got 500: each checkpoint is about 9 MB")]
     public void CheckpointEvery_IsBoundedByCostAndRunLength(int checkpointEvery, int steps, string expected)

@@ -1,6 +1,7 @@
 using Anneal.Contracts.Runs;
 using Anneal.Contracts.Specs;
 using Anneal.Silo.Workers;
+using Anneal.Vocabulary;
 
 namespace Anneal.Silo.Tests.Training;
 
