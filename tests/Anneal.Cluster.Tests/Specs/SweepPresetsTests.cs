@@ -56,6 +56,22 @@ public sealed class SweepPresetsTests
     }
 
     [Fact]
+    public void CpuStudy_IsTheStudyAt1300StepsWithThreeSeeds_AsPublishedInDocsResults()
+    {
+        var spec = SweepPresets.Get(SweepPresets.CpuStudy);
+        double Rate(string variant) => spec.Runs.Single(r => r.Variant == variant).Overrides[KnownSettings.EmaRate.Name];
+
+        Assert.Equal(StudyRuns.Select(r => (r.Variant, r.Steps * 1_300 / 100_000)), spec.Runs.Select(r => (r.Variant, r.Steps)));
+        Assert.Equal([0, 1, 2], spec.Seeds);
+        Assert.Equal((130, 325, "fashion-mnist"), (spec.SmoothingWindow, spec.CheckpointEvery, spec.Dataset));
+        // The rates of the sweep in docs/results/cpu-study-fashion-mnist: 1 - (1 - rate) * 100000/1300, to six decimals.
+        Assert.Equal(0.923077, Rate("ema-0.999"));
+        Assert.Equal(0.992308, Rate("ema-0.9999"));
+        Assert.Equal(0.992308, Rate("sf-ema"));
+        Assert.Empty(SweepSpecValidator.Validate(spec));
+    }
+
+    [Fact]
     public void Dataset_CanBeReplaced()
     {
         Assert.Equal("synthetic", SweepPresets.Get(SweepPresets.Quick, "synthetic").Dataset);
