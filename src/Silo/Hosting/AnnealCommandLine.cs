@@ -19,6 +19,7 @@ public static class AnnealCommandLine
         ["--cluster-id"] = "Anneal:ClusterId",
         ["--service-id"] = "Anneal:ServiceId",
         ["--pool"] = "Anneal:Pool",
+        ["--data-root"] = "Anneal:DataRoot",
         ["--lease-duration"] = "Anneal:LeaseDuration",
         ["--train"] = "Anneal:Train",
     };

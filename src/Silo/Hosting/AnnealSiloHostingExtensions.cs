@@ -1,8 +1,10 @@
 using System.Net;
 using Anneal.Silo.Checkpoints;
+using Anneal.Silo.Datasets;
 using Anneal.Silo.Workers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -47,10 +49,12 @@ public static class AnnealSiloHostingExtensions
         builder.Services.AddSingleton<IOptions<AnnealSiloOptions>>(Options.Create(options));
         builder.UseOrleans(silo => silo.AddAnneal(options));
         builder.Services.AddSingleton<ICheckpointStore>(services => CreateCheckpointStore(options, services));
+        builder.Services.AddSingleton(new DataRoots(options.DataRoot));
         builder.Services.AddSingleton<DatasetCache>();
         // Registered after the silo: hosted services stop in reverse order, so slots hand their runs back while the
         // silo is still in the cluster.
         if (options.Train) builder.Services.AddHostedService<TrainingWorker>();
+        if (options.Train) builder.Services.AddHostedService<DatasetInventoryPublisher>();
         return builder;
     }
 
@@ -73,8 +77,9 @@ public static class AnnealSiloHostingExtensions
 
     private static ICheckpointStore CreateCheckpointStore(AnnealSiloOptions options, IServiceProvider services)
     {
-        if (!options.CheckpointsInRedis) return new FileCheckpointStore(options.Checkpoints);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<ICheckpointStore>();
+        if (!options.CheckpointsInRedis) return new FileCheckpointStore(options.Checkpoints, logger);
         var redis = ConnectionMultiplexer.Connect(RedisConnection.Parse(options.Redis!));
-        return new RedisCheckpointStore(redis, options.ServiceId);
+        return new RedisCheckpointStore(redis, options.ServiceId, logger);
     }
 }

@@ -50,6 +50,12 @@ public sealed class AnnealSiloOptions
 
     public string ServiceId { get; set; } = "anneal";
 
+    /// <summary>
+    /// Folders a spec's data folder must lie under, joined with ':' (default: the per-user data cache, Debian's
+    /// /usr/share/datasets and the embedded Fashion-MNIST subset).
+    /// </summary>
+    public string? DataRoot { get; set; }
+
     /// <summary>The worker pool this silo's slots lease runs from (a sweep's spec names its pool).</summary>
     public string Pool { get; set; } = Contracts.Specs.SweepSpec.DefaultPool;
 

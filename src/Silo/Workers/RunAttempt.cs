@@ -40,7 +40,7 @@ internal sealed partial class RunAttempt(
             _trainer = trainer;
             if (lease.ResumeFrom is { } checkpoint)
             {
-                var bytes = store.ReadAsync(checkpoint.Location, shutdown).GetAwaiter().GetResult();
+                var bytes = store.ReadAsync(lease.RunId, checkpoint.Location, shutdown).GetAwaiter().GetResult();
                 trainer.LoadCheckpoint(new MemoryStream(bytes, writable: false));
             }
             LogStarting(lease.RunId, lease.Epoch, slot, trainer.Step, _definition.Steps);
