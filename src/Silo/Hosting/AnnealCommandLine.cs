@@ -20,6 +20,7 @@ public static class AnnealCommandLine
         ["--service-id"] = "Anneal:ServiceId",
         ["--pool"] = "Anneal:Pool",
         ["--data-root"] = "Anneal:DataRoot",
+        ["--insecure"] = "Anneal:Insecure",
         ["--lease-duration"] = "Anneal:LeaseDuration",
         ["--train"] = "Anneal:Train",
     };

@@ -45,6 +45,12 @@ public static class AnnealSiloHostingExtensions
         configure?.Invoke(options);
         var validation = new AnnealSiloOptionsValidator().Validate(null, options);
         if (validation.Failed) throw new AnnealConfigurationException(string.Join(Environment.NewLine, validation.Failures));
+        var gateway = AnnealSiloBuilderExtensions.AdvertisedAddress(options);
+        if (!IPAddress.IsLoopback(gateway) && !options.Insecure)
+            throw new AnnealConfigurationException(
+                $"the gateway would listen on {gateway}:{options.GatewayPort} without TLS or authentication, so anyone who reaches it could submit, "
+                + "cancel and read sweeps: pass --insecure=true where a firewall or NetworkPolicy admits only trusted clients "
+                + "(as deploy/k8s does), or --advertise 127.0.0.1 to keep it on this machine");
 
         builder.Services.AddSingleton<IOptions<AnnealSiloOptions>>(Options.Create(options));
         builder.UseOrleans(silo => silo.AddAnneal(options));

@@ -71,6 +71,12 @@ public sealed class AnnealSiloOptions
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Lets the gateway listen on a non-loopback address although it has no TLS and no authentication. Only where a
+    /// firewall or NetworkPolicy admits trusted clients alone (deploy/k8s/base/silo/networkpolicy.yaml does).
+    /// </summary>
+    public bool Insecure { get; set; }
+
     /// <summary>Whether this silo trains at all (false: grains only, e.g. a control-plane benchmark).</summary>
     public bool Train { get; set; } = true;
 
