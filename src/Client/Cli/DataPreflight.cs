@@ -36,7 +36,7 @@ public static class DataPreflight
             return $"{spec.Dataset} {where} on {silos.Count} silo(s) of pool '{spec.Pool}'";
         var reporting = await inventory.ReportingSilos().WaitAsync(AskTimeout);
         var fix = spec.Dataset == DatasetCatalog.Cifar10 || spec.Dataset == DatasetCatalog.FashionMnist
-            ? $"run anneal data fetch {spec.Dataset} on a silo's machine (or put the files under its --data-root)"
+            ? $"put it under the --data-root of a silo of that pool"
             : "check the spec's dataset";
         throw new CliException(ExitCodes.DataError, reporting == 0
             ? $"No silo of pool '{spec.Pool}' has reported its datasets in the last {IDatasetInventoryGrain.ReportLifetime.TotalSeconds:0} s: start a silo with --pool {spec.Pool}, or name another pool in the spec"

@@ -33,7 +33,7 @@ public sealed class OrleansClusterConnector(Func<ClusterTarget, CancellationToke
                 options.ClusterId = target.ClusterId;
                 options.ServiceId = target.ServiceId;
             });
-            // Notice a frozen or dead silo's gateway within seconds (measured in shared/ORLEANS.md).
+            // Notice a frozen or dead silo's gateway within seconds (measured: docs/cluster.md, "Orleans behaviour Anneal relies on").
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
             if (redisOptions is not null)
             {
