@@ -14,6 +14,7 @@ public sealed class ConnectionOptions
     public const string RedisVariable = "ANNEAL_REDIS";
     public const string ClusterIdVariable = "ANNEAL_CLUSTER_ID";
     public const string ServiceIdVariable = "ANNEAL_SERVICE_ID";
+    public const string RedisPasswordVariable = "ANNEAL_REDIS_PASSWORD";
 
     private readonly Option<string?> _gateway = new("--gateway")
     {
@@ -25,6 +26,12 @@ public sealed class ConnectionOptions
     {
         Description = $"Redis connection string of a cluster that uses Redis clustering (env {RedisVariable})",
         HelpName = "connection",
+    };
+
+    private readonly Option<FileInfo?> _redisPasswordFile = new("--redis-password-file")
+    {
+        Description = $"File whose first line is the Redis password, so it stays out of shell history (env {RedisPasswordVariable} holds it directly)",
+        HelpName = "FILE",
     };
 
     private readonly Option<string?> _clusterId = new("--cluster-id")
@@ -46,7 +53,7 @@ public sealed class ConnectionOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _gateway, _redis, _clusterId, _serviceId, _connectTimeout })
+        foreach (var option in new Option[] { _gateway, _redis, _redisPasswordFile, _clusterId, _serviceId, _connectTimeout })
             command.Options.Add(option);
     }
 
@@ -65,6 +72,7 @@ public sealed class ConnectionOptions
             if (gateway is not null && redis is not null)
                 throw new CliException(ExitCodes.UsageError, $"{GatewayVariable} and {RedisVariable} are both set; unset one or pass --gateway or --redis");
         }
+        redis = WithPassword(redis, parse.GetValue(_redisPasswordFile), Blank(environment(RedisPasswordVariable)));
         var timeout = parse.GetValue(_connectTimeout);
         if (!double.IsFinite(timeout) || timeout <= 0 || timeout > 600)
             throw new CliException(ExitCodes.UsageError, $"--connect-timeout must be between 0 and 600 seconds, got {timeout.ToString(CultureInfo.InvariantCulture)}");
@@ -76,6 +84,37 @@ public sealed class ConnectionOptions
             ServiceId = parse.GetValue(_serviceId) ?? Blank(environment(ServiceIdVariable)) ?? ClusterTarget.DefaultServiceId,
             ConnectTimeout = TimeSpan.FromSeconds(timeout),
         };
+    }
+
+    /// <summary>The connection string with the password from --redis-password-file or the environment added.</summary>
+    private static string? WithPassword(string? redis, FileInfo? passwordFile, string? passwordVariable)
+    {
+        if (passwordFile is null && passwordVariable is null) return redis;
+        if (redis is null)
+        {
+            if (passwordFile is null) return null;
+            throw new CliException(ExitCodes.UsageError, "--redis-password-file needs --redis (or ANNEAL_REDIS): a gateway takes no password");
+        }
+        string password;
+        if (passwordFile is not null)
+        {
+            try
+            {
+                password = File.ReadLines(passwordFile.FullName).FirstOrDefault()?.Trim() ?? "";
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException(ExitCodes.UsageError, $"Cannot read the Redis password file {passwordFile.FullName}: {e.GetType().Name}");
+            }
+            if (password.Length == 0) throw new CliException(ExitCodes.UsageError, $"The Redis password file {passwordFile.FullName} is empty");
+        }
+        else
+        {
+            password = passwordVariable!;
+        }
+        var options = RedisConnectionString.Parse(redis);
+        options.Password = password;
+        return options.ToString(includePassword: true);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -1,3 +1,5 @@
+using Anneal.Silo.Hosting;
+
 namespace Anneal.Client.Cluster;
 
 /// <summary>
@@ -27,9 +29,27 @@ public sealed record ClusterTarget
     /// <inheritdoc cref="Slots"/>
     public int? Threads { get; init; }
 
-    /// <summary>How the target reads in messages: "gateway 127.0.0.1:30000", "Redis localhost:6379", "a local silo".</summary>
+    /// <summary>For --local: the sweep's --data folder, which the in-process silo may then read.</summary>
+    public string? LocalDataDirectory { get; init; }
+
+    /// <summary>
+    /// How the target reads in messages, never with a password: "gateway 127.0.0.1:30000", "the cluster registered in
+    /// Redis localhost:6379 (tls: off, password: set)", "a local in-process silo".
+    /// </summary>
     public string Describe() =>
         Local ? "a local in-process silo"
-        : Redis is not null ? $"the cluster registered in Redis {Redis}"
+        : Redis is not null ? $"the cluster registered in Redis {DescribeRedis(Redis)}"
         : $"gateway {Gateway ?? DefaultGateway}";
+
+    private static string DescribeRedis(string connection)
+    {
+        try
+        {
+            return RedisConnection.Describe(RedisConnection.Parse(connection));
+        }
+        catch (ArgumentException)
+        {
+            return "(an invalid connection string)";
+        }
+    }
 }

@@ -3,17 +3,14 @@ using Microsoft.Extensions.Hosting;
 
 namespace Anneal.Client.Cluster;
 
-/// <summary>A started host that gives access to grains: an Orleans client, or an in-process silo.</summary>
-internal sealed class HostedCluster(IHost host, bool isLocal) : IAnnealCluster
+/// <summary>A started Orleans client host that gives access to a cluster's grains.</summary>
+internal sealed class HostedCluster(IHost host) : IAnnealCluster
 {
     public IGrainFactory Grains { get; } = host.Services.GetRequiredService<IGrainFactory>();
 
-    public bool IsLocal { get; } = isLocal;
-
     public async ValueTask DisposeAsync()
     {
-        // A local silo checkpoints and hands back its runs on stop; give it time to do so.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(IsLocal ? 30 : 5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
             await host.StopAsync(timeout.Token);

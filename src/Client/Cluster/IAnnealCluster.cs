@@ -4,7 +4,4 @@ namespace Anneal.Client.Cluster;
 public interface IAnnealCluster : IAsyncDisposable
 {
     IGrainFactory Grains { get; }
-
-    /// <summary>True when the cluster lives in this process: the sweep ends when the command does.</summary>
-    bool IsLocal { get; }
 }

@@ -1,3 +1,4 @@
+using Anneal.Silo.Datasets;
 using Anneal.Silo.Hosting;
 
 namespace Anneal.Client.Cluster;
@@ -13,15 +14,22 @@ internal sealed class LocalCluster(LocalSilo silo, string checkpoints, bool remo
 {
     public IGrainFactory Grains => silo.Grains;
 
-    public bool IsLocal => true;
-
     public static async Task<IAnnealCluster> StartAsync(ClusterTarget target, CancellationToken cancellationToken)
     {
         var checkpoints = target.CheckpointDirectory
             ?? Path.Combine(Path.GetTempPath(), "anneal-local", $"checkpoints-{Guid.NewGuid():N}");
         try
         {
-            var silo = await LocalSilo.StartAsync(new LocalSiloOptions { CheckpointDirectory = checkpoints, Slots = target.Slots, Threads = target.Threads }, cancellationToken);
+            var silo = await LocalSilo.StartAsync(new LocalSiloOptions
+            {
+                CheckpointDirectory = checkpoints,
+                Slots = target.Slots,
+                Threads = target.Threads,
+                // The user's own machine: a --data folder outside the default data roots is allowed here.
+                Configure = target.LocalDataDirectory is { } data
+                    ? o => o.DataRoot = string.Join(':', new DataRoots(null).Folders.Append(data))
+                    : null,
+            }, cancellationToken);
             return new LocalCluster(silo, checkpoints, removeCheckpoints: target.CheckpointDirectory is null);
         }
         catch (AnnealConfigurationException e)

@@ -24,6 +24,7 @@ public sealed class OrleansClusterConnector(Func<ClusterTarget, CancellationToke
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "anneal" });
         // Orleans logs every failed connection attempt with a stack trace; the CLI says it in one line instead.
         builder.Logging.ClearProviders();
+        var redisOptions = target.Redis is null ? null : RedisConnectionString.Parse(target.Redis);
         var endpoint = target.Redis is null ? await GatewayAddress.ResolveAsync(target.Gateway ?? ClusterTarget.DefaultGateway, cancellationToken) : null;
         builder.UseOrleansClient(client =>
         {
@@ -32,13 +33,13 @@ public sealed class OrleansClusterConnector(Func<ClusterTarget, CancellationToke
                 options.ClusterId = target.ClusterId;
                 options.ServiceId = target.ServiceId;
             });
-            // Notice a frozen or dead silo's gateway within seconds (measured in shared/ORLEANS.md).
+            // Notice a frozen or dead silo's gateway within seconds (measured: docs/cluster.md, "Orleans behaviour Anneal relies on").
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
-            if (target.Redis is { } redis)
+            if (redisOptions is not null)
             {
                 client.UseRedisClustering(options =>
                 {
-                    options.ConfigurationOptions = ConfigurationOptions.Parse(redis);
+                    options.ConfigurationOptions = redisOptions.Clone();
                     options.ConfigurationOptions.ConnectTimeout = (int)target.ConnectTimeout.TotalMilliseconds;
                     options.ConfigurationOptions.AbortOnConnectFail = true;
                 });
@@ -55,14 +56,14 @@ public sealed class OrleansClusterConnector(Func<ClusterTarget, CancellationToke
         try
         {
             await host.StartAsync(timeout.Token);
-            return new HostedCluster(host, isLocal: false);
+            return new HostedCluster(host);
         }
         catch (Exception e) when (e is not CliException)
         {
             host.Dispose();
             if (cancellationToken.IsCancellationRequested)
                 throw;
-            var reason = timeout.IsCancellationRequested ? $"no answer within {target.ConnectTimeout.TotalSeconds:0.#} s" : FirstLine(e);
+            var reason = timeout.IsCancellationRequested ? $"no answer within {target.ConnectTimeout.TotalSeconds:0.#} s" : RedisConnectionString.Mask(FirstLine(e), target.Redis);
             throw new CliException(ExitCodes.ClusterUnreachable,
                 $"Cannot reach an Anneal cluster at {target.Describe()}: {reason}. "
                 + "Start one (see README), point at it with --gateway/--redis (or ANNEAL_GATEWAY/ANNEAL_REDIS), or use --local.", e);

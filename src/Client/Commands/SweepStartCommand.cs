@@ -62,10 +62,15 @@ public sealed class SweepStartCommand : Command
             ? new ClusterTarget
             {
                 Local = true, CheckpointDirectory = parse.GetValue(_checkpoints)?.FullName,
-                Slots = parse.GetValue(_slots), Threads = parse.GetValue(_threads),
+                Slots = parse.GetValue(_slots), Threads = parse.GetValue(_threads), LocalDataDirectory = spec.DataDir,
             }
             : _connection.Resolve(parse);
+        // Preflight: what can fail is checked before anything is stored (the spec was checked by Resolve).
+        var data = local ? DataPreflight.CheckLocal(spec) : null;
         await using var cluster = await _context.Clusters.ConnectAsync(target, cancellationToken);
+        if (!local)
+            data = await DataPreflight.CheckClusterAsync(cluster.Grains, spec);
+        (json ? _context.Error : _context.Out).WriteLine($"Data: {data}", Style.Plain);
         var sweeps = new SweepOperations(cluster.Grains);
         var started = await sweeps.StartAsync(spec);
 

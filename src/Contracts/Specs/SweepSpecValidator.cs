@@ -39,6 +39,8 @@ public static class SweepSpecValidator
             Fail($"dataset must be one of {string.Join(", ", KnownDatasets.All)}, got '{spec.Dataset}'");
         if (spec.DataDir is not null && string.IsNullOrWhiteSpace(spec.DataDir))
             Fail("dataDir must not be empty when given");
+        else if (spec.DataDir is not null && (!Path.IsPathFullyQualified(spec.DataDir) || spec.DataDir.Any(char.IsControl)))
+            Fail("dataDir must be an absolute path on the silos, without control characters");
 
         if (spec.BatchSize <= 0)
             Fail($"batchSize must be positive, got {spec.BatchSize}");
@@ -154,6 +156,8 @@ public static class SweepSpecValidator
 
             if (run.Label is not null && (string.IsNullOrWhiteSpace(run.Label) || run.Label.Length > MaxNameLength))
                 fail($"{field}.label must be 1 to {MaxNameLength} characters when given");
+            else if (run.Label is not null && run.Label.Any(char.IsControl))
+                fail($"{field}.label must not contain control characters");
 
             if (run.LearningRate is { } lr) CheckLearningRate($"{field}.lr", lr, fail);
 

@@ -15,7 +15,7 @@ public sealed class Cifar10Download(Uri source, string cacheDir, string expected
     public const string ArchiveMd5 = "c32a1d4ab5d03f1284b67883e8d87530";
     public const string ArchiveName = "cifar-10-binary.tar.gz";
 
-    public static Cifar10Download Default() => new(new Uri(DefaultUrl), DatasetCatalog.Cifar10CacheDir, ArchiveMd5);
+    public static Cifar10Download Default() => new(new Uri(DatasetDownloads.BaseUrl(DatasetCatalog.Cifar10), ArchiveName), DatasetCatalog.Cifar10CacheDir, ArchiveMd5);
 
     public string CacheDir => cacheDir;
     public string BatchesDir => Path.Combine(cacheDir, Cifar10Reader.BatchesFolder);

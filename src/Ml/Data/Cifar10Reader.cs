@@ -27,6 +27,26 @@ public static class Cifar10Reader
         return null;
     }
 
+    /// <summary>Checks that the six batch files are there, readable and of the right length, without reading them.</summary>
+    /// <exception cref="DatasetException">A file missing, unreadable or of the wrong length.</exception>
+    public static void CheckFiles(string batchesDir)
+    {
+        foreach (var path in TrainFiles.Append(TestFile).Select(f => Path.Combine(batchesDir, f)))
+        {
+            if (!File.Exists(path)) throw DatasetException.ForFile(path, "missing");
+            try
+            {
+                using var file = File.OpenRead(path);
+                if (file.Length != (long)RecordsPerFile * RecordBytes)
+                    throw DatasetException.ForFile(path, $"{file.Length:N0} bytes, a CIFAR-10 batch file has exactly {(long)RecordsPerFile * RecordBytes:N0}");
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw DatasetException.ForFile(path, "not readable by this user");
+            }
+        }
+    }
+
     /// <param name="batchesDir">A folder with the six batch files.</param>
     /// <param name="recordsPerFile">10,000 in the real files; tests use small files of the same format.</param>
     public static DatasetSplits Read(string batchesDir, int recordsPerFile = RecordsPerFile)

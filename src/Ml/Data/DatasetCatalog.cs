@@ -2,7 +2,11 @@ using Anneal.Vocabulary;
 
 namespace Anneal.Ml.Data;
 
-/// <summary>The datasets Anneal trains on, by name, and where each is looked for.</summary>
+/// <summary>
+/// The datasets Anneal trains on, by name, and where each is looked for: the folder given (--data or the spec's
+/// dataDir; nothing else is tried then), else the per-user cache, else Debian's dataset folder, else (Fashion-MNIST
+/// only) the subset shipped with Anneal.
+/// </summary>
 public static class DatasetCatalog
 {
     // The names are the vocabulary's, shared with the spec validator; this class says where each dataset lives.
@@ -12,75 +16,91 @@ public static class DatasetCatalog
 
     public static IReadOnlyList<string> Names => KnownDatasets.All;
 
+    /// <summary>The datasets that can be fetched into the cache.</summary>
+    public static IReadOnlyList<string> Downloadable { get; } = [Cifar10, FashionMnist];
+
     /// <summary>
-    /// The CIFAR-10 cache: <c>$ANNEAL_CACHE/cifar10</c>, else <c>$XDG_CACHE_HOME/anneal/cifar10</c>, else
-    /// <c>~/.cache/anneal/cifar10</c>.
+    /// The per-user cache: <c>$ANNEAL_CACHE</c>, else <c>$XDG_CACHE_HOME/anneal</c>, else <c>~/.cache/anneal</c>.
     /// </summary>
-    public static string Cifar10CacheDir
+    public static string CacheRoot
     {
         get
         {
             var root = Environment.GetEnvironmentVariable("ANNEAL_CACHE");
-            if (string.IsNullOrEmpty(root))
-            {
-                var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-                var cache = string.IsNullOrEmpty(xdg)
-                    ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache")
-                    : xdg;
-                root = Path.Combine(cache, "anneal");
-            }
-            return Path.Combine(root, Cifar10);
+            if (!string.IsNullOrEmpty(root)) return root;
+            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+            var cache = string.IsNullOrEmpty(xdg)
+                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache")
+                : xdg;
+            return Path.Combine(cache, "anneal");
         }
     }
 
+    /// <summary>Where <paramref name="name"/> is cached: a folder of the cache root named after the dataset.</summary>
+    public static string CacheDir(string name) => Path.Combine(CacheRoot, name);
+
+    public static string Cifar10CacheDir => CacheDir(Cifar10);
+
+    /// <summary>The Fashion-MNIST subset copied beside the binaries from datasets/fashion-mnist-subset.</summary>
+    public static string EmbeddedFashionMnistDir => Path.Combine(AppContext.BaseDirectory, "datasets", "fashion-mnist-subset");
+
+    /// <summary>Finds the dataset without reading it.</summary>
+    /// <exception cref="DatasetException">Unknown name, or nowhere to be found; the message names the fixes.</exception>
+    public static DatasetLocation Locate(string name, string? dataDir = null) => TryLocate(name, dataDir) ?? throw NotFound(name, dataDir);
+
+    /// <summary>Like <see cref="Locate"/>, but null when the dataset is nowhere.</summary>
+    public static DatasetLocation? TryLocate(string name, string? dataDir = null)
+    {
+        if (name == Synthetic) return new DatasetLocation(name, "memory", DatasetSource.Generated);
+        if (!Names.Contains(name)) throw new DatasetException($"unknown dataset '{name}'; known: {string.Join(", ", Names)}");
+        Func<string, string?> find = name == Cifar10 ? Cifar10Reader.FindBatches : dir => FashionMnistReader.HasFiles(dir) ? dir : null;
+        if (dataDir is not null)
+            return find(dataDir) is { } given ? new DatasetLocation(name, given, DatasetSource.Given) : null;
+        if (find(CacheDir(name)) is { } cached) return new DatasetLocation(name, cached, DatasetSource.Cache);
+        if (name == FashionMnist && find(FashionMnistReader.DebianDir) is { } debian) return new DatasetLocation(name, debian, DatasetSource.Debian);
+        if (name == FashionMnist && find(EmbeddedFashionMnistDir) is { } embedded) return new DatasetLocation(name, embedded, DatasetSource.Embedded);
+        return null;
+    }
+
+    /// <summary>Finds the dataset and reads its headers, so a missing or unreadable file shows in milliseconds.</summary>
+    /// <exception cref="DatasetException">Not found, unreadable or of the wrong format.</exception>
+    public static DatasetLocation Check(string name, string? dataDir = null)
+    {
+        var location = Locate(name, dataDir);
+        switch (name)
+        {
+            case FashionMnist: FashionMnistReader.CheckHeaders(location.Path); break;
+            case Cifar10: Cifar10Reader.CheckFiles(location.Path); break;
+        }
+        return location;
+    }
+
     /// <param name="name">One of <see cref="Names"/>.</param>
-    /// <param name="dataDir">null: the default place (CIFAR-10 cache, Debian's /usr/share/datasets/fashion-mnist).</param>
+    /// <param name="dataDir">null: look in the cache, Debian's folder and the embedded subset, in that order.</param>
     /// <param name="download">CIFAR-10 only: fetch, MD5-verify and extract into the cache when missing.</param>
     /// <param name="seed">Synthetic only: which classes and images to draw.</param>
     /// <exception cref="DatasetException">Unknown name, missing or malformed files, or no way to download.</exception>
     public static DatasetSplits Load(string name, string? dataDir = null, bool download = false, int seed = 0)
     {
-        switch (name)
-        {
-            case Synthetic:
-                return SyntheticDataset.Create(seed: seed);
-            case FashionMnist:
-            {
-                var dir = dataDir ?? FashionMnistReader.DebianDir;
-                if (!FashionMnistReader.HasFiles(dir))
-                {
-                    throw new DatasetException($"Fashion-MNIST not found in {dir} (on Debian: sudo apt-get install dataset-fashion-mnist; or pass --data DIR with its IDX files)");
-                }
-                return FashionMnistReader.Read(dir);
-            }
-            case Cifar10:
-            {
-                var batches = dataDir is null ? Cifar10Reader.FindBatches(Cifar10CacheDir) : Cifar10Reader.FindBatches(dataDir);
-                if (batches is not null)
-                {
-                    return Cifar10Reader.Read(batches);
-                }
-                if (dataDir is not null)
-                {
-                    throw new DatasetException($"CIFAR-10 not found in {dataDir}: expected {Cifar10Reader.BatchesFolder}/{Cifar10Reader.TestFile} there");
-                }
-                if (!download)
-                {
-                    throw new DatasetException($"CIFAR-10 not found in {Cifar10CacheDir}; allow the download or pass --data DIR with a folder holding {Cifar10Reader.BatchesFolder}");
-                }
-                return Cifar10Reader.Read(Cifar10Download.Default().EnsureExtracted());
-            }
-            default:
-                throw new DatasetException($"unknown dataset '{name}'; known: {string.Join(", ", Names)}");
-        }
+        if (name == Synthetic) return SyntheticDataset.Create(seed: seed);
+        if (TryLocate(name, dataDir) is { } location)
+            return name == Cifar10 ? Cifar10Reader.Read(location.Path) : FashionMnistReader.Read(location.Path);
+        if (name == Cifar10 && dataDir is null && download)
+            return Cifar10Reader.Read(Cifar10Download.Default().EnsureExtracted());
+        throw NotFound(name, dataDir);
     }
 
-    /// <summary>Where the dataset would be loaded from, or null when it is not there (synthetic: always "generated").</summary>
-    public static string? Describe(string name, string? dataDir = null) => name switch
+    /// <summary>Where the dataset would be loaded from, or null when it is not there.</summary>
+    public static string? Describe(string name, string? dataDir = null) => TryLocate(name, dataDir)?.Describe();
+
+    private static DatasetException NotFound(string name, string? dataDir) => (name, dataDir) switch
     {
-        Synthetic => "generated in memory",
-        FashionMnist => FashionMnistReader.HasFiles(dataDir ?? FashionMnistReader.DebianDir) ? dataDir ?? FashionMnistReader.DebianDir : null,
-        Cifar10 => Cifar10Reader.FindBatches(dataDir ?? Cifar10CacheDir),
-        _ => null,
+        (FashionMnist, not null) => new DatasetException(
+            $"Fashion-MNIST not found in {dataDir}: expected train-images-idx3-ubyte[.gz] and the three other IDX files there (or drop --data to use the default)"),
+        (FashionMnist, null) => new DatasetException(
+            $"Fashion-MNIST not found in {CacheDir(FashionMnist)}, {FashionMnistReader.DebianDir} or {EmbeddedFashionMnistDir}: apt-get install dataset-fashion-mnist, or put its four IDX files in {CacheDir(FashionMnist)}, or pass --data DIR"),
+        (_, not null) => new DatasetException($"CIFAR-10 not found in {dataDir}: expected {Cifar10Reader.BatchesFolder}/{Cifar10Reader.TestFile} there"),
+        _ => new DatasetException(
+            $"CIFAR-10 not found in {Cifar10CacheDir}: allow the download (anneal train does), or pass --data DIR with a folder holding {Cifar10Reader.BatchesFolder}"),
     };
 }

@@ -19,6 +19,26 @@ public static class FashionMnistReader
     /// <summary>Where the four files are: <paramref name="dataDir"/> if it holds them, else null.</summary>
     public static bool HasFiles(string dataDir) => Find(dataDir, "t10k-labels-idx1-ubyte") is not null;
 
+    /// <summary>
+    /// Opens the four files and checks their IDX headers (magic, 28x28 images, as many images as labels) without
+    /// reading the pixels: what a preflight can afford.
+    /// </summary>
+    /// <exception cref="DatasetException">A file missing, unreadable or not what it should be.</exception>
+    public static void CheckHeaders(string dataDir)
+    {
+        foreach (var prefix in new[] { "train", "t10k" })
+        {
+            var imagesPath = Find(dataDir, $"{prefix}-images-idx3-ubyte") ?? throw DatasetException.ForFile(Path.Combine(dataDir, $"{prefix}-images-idx3-ubyte[.gz]"), "missing");
+            var labelsPath = Find(dataDir, $"{prefix}-labels-idx1-ubyte") ?? throw DatasetException.ForFile(Path.Combine(dataDir, $"{prefix}-labels-idx1-ubyte[.gz]"), "missing");
+            var labels = Header(labelsPath, ReadStart(labelsPath, 8), LabelsMagic, dims: 1)[0];
+            var dims = Header(imagesPath, ReadStart(imagesPath, 16), ImagesMagic, dims: 3);
+            if (dims[1] != Source || dims[2] != Source)
+                throw DatasetException.ForFile(imagesPath, $"images are {dims[1]}x{dims[2]}, Fashion-MNIST images are 28x28");
+            if (dims[0] != labels)
+                throw DatasetException.ForFile(imagesPath, $"{dims[0]:N0} images but the label file has {labels:N0} labels");
+        }
+    }
+
     public static DatasetSplits Read(string dataDir) => new(
         ReadSplit(dataDir, "train", "fashion-mnist-train"),
         ReadSplit(dataDir, "t10k", "fashion-mnist-test"));
@@ -97,6 +117,26 @@ public static class FashionMnistReader
         }
     }
 
+    private static byte[] ReadStart(string path, int length)
+    {
+        try
+        {
+            using var file = File.OpenRead(path);
+            using Stream content = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
+            var start = new byte[length];
+            var read = content.ReadAtLeast(start, length, throwOnEndOfStream: false);
+            return start[..read];
+        }
+        catch (InvalidDataException e)
+        {
+            throw DatasetException.ForFile(path, $"corrupt gzip ({e.Message})");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw DatasetException.ForFile(path, "not readable by this user");
+        }
+    }
+
     private static byte[] ReadAll(string path)
     {
         try
@@ -121,6 +161,10 @@ public static class FashionMnistReader
         catch (EndOfStreamException)
         {
             throw DatasetException.ForFile(path, "truncated gzip stream");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw DatasetException.ForFile(path, "not readable by this user");
         }
     }
 }

@@ -21,6 +21,8 @@ public static class AnnealCommandLine
         ["--cluster-id"] = "Anneal:ClusterId",
         ["--service-id"] = "Anneal:ServiceId",
         ["--pool"] = "Anneal:Pool",
+        ["--data-root"] = "Anneal:DataRoot",
+        ["--insecure"] = "Anneal:Insecure",
         ["--lease-duration"] = "Anneal:LeaseDuration",
         ["--train"] = "Anneal:Train",
     };

@@ -22,7 +22,7 @@ public static class AnnealSiloBuilderExtensions
         ConfigureClustering(silo, options);
         ConfigureStorage(silo, options);
 
-        // Measured here (ORLEANS.md): defaults take 12.5 s to declare a killed silo dead and ~60 s for a frozen one;
+        // Measured (docs/cluster.md, "Orleans behaviour Anneal relies on"): defaults take 12.5 s to declare a killed silo dead and ~60 s for a frozen one;
         // with these, about one and seven seconds. Lease expiry then moves its runs.
         silo.Configure<ClusterMembershipOptions>(o =>
         {

@@ -1,8 +1,10 @@
 using System.Net;
 using Anneal.Silo.Checkpoints;
+using Anneal.Silo.Datasets;
 using Anneal.Silo.Workers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -43,11 +45,19 @@ public static class AnnealSiloHostingExtensions
         configure?.Invoke(options);
         var validation = new AnnealSiloOptionsValidator().Validate(null, options);
         if (validation.Failed) throw new AnnealConfigurationException(string.Join(Environment.NewLine, validation.Failures));
+        var gateway = AnnealSiloBuilderExtensions.AdvertisedAddress(options);
+        if (!IPAddress.IsLoopback(gateway) && !options.Insecure)
+            throw new AnnealConfigurationException(
+                $"the gateway would listen on {gateway}:{options.GatewayPort} without TLS or authentication, so anyone who reaches it could submit, "
+                + "cancel and read sweeps: pass --insecure=true where a firewall or NetworkPolicy admits only trusted clients "
+                + "(as deploy/k8s does), or --advertise 127.0.0.1 to keep it on this machine");
 
         builder.Services.AddSingleton<IOptions<AnnealSiloOptions>>(Options.Create(options));
         builder.UseOrleans(silo => silo.AddAnneal(options));
         builder.Services.AddSingleton<ICheckpointStore>(services => CreateCheckpointStore(options, services));
-        builder.Services.AddSingleton(new DatasetCache(options.DatasetCacheSize));
+        var dataRoots = new DataRoots(options.DataRoot);
+        builder.Services.AddSingleton(dataRoots);
+        builder.Services.AddSingleton(new DatasetCache(options.DatasetCacheSize, dataRoots));
         if (options.UsesRedis)
         {
             builder.Services.AddHostedService(services => new RedisMemoryMetrics(
@@ -57,6 +67,7 @@ public static class AnnealSiloHostingExtensions
         // Registered after the silo: hosted services stop in reverse order, so slots hand their runs back while the
         // silo is still in the cluster.
         if (options.Train) builder.Services.AddHostedService<TrainingWorker>();
+        if (options.Train) builder.Services.AddHostedService<DatasetInventoryPublisher>();
         return builder;
     }
 
@@ -79,8 +90,9 @@ public static class AnnealSiloHostingExtensions
 
     private static ICheckpointStore CreateCheckpointStore(AnnealSiloOptions options, IServiceProvider services)
     {
-        if (!options.CheckpointsInRedis) return new FileCheckpointStore(options.Checkpoints);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<ICheckpointStore>();
+        if (!options.CheckpointsInRedis) return new FileCheckpointStore(options.Checkpoints, logger);
         var redis = ConnectionMultiplexer.Connect(RedisConnection.Parse(options.Redis!));
-        return new RedisCheckpointStore(redis, options.ServiceId);
+        return new RedisCheckpointStore(redis, options.ServiceId, logger);
     }
 }

@@ -62,6 +62,12 @@ public sealed class AnnealSiloOptions
 
     public string ServiceId { get; set; } = "anneal";
 
+    /// <summary>
+    /// Folders a spec's data folder must lie under, joined with ':' (default: the per-user data cache, Debian's
+    /// /usr/share/datasets and the embedded Fashion-MNIST subset).
+    /// </summary>
+    public string? DataRoot { get; set; }
+
     /// <summary>The worker pool this silo's slots lease runs from (a sweep's spec names its pool).</summary>
     public string Pool { get; set; } = Contracts.Specs.SweepSpec.DefaultPool;
 
@@ -76,6 +82,12 @@ public sealed class AnnealSiloOptions
     /// first run to start; one lease call per idle slot every 200 ms is nothing to the queue grain.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Lets the gateway listen on a non-loopback address although it has no TLS and no authentication. Only where a
+    /// firewall or NetworkPolicy admits trusted clients alone (deploy/k8s/base/silo/networkpolicy.yaml does).
+    /// </summary>
+    public bool Insecure { get; set; }
 
     /// <summary>Whether this silo trains at all (false: grains only, e.g. a control-plane benchmark).</summary>
     public bool Train { get; set; } = true;

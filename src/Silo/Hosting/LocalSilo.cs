@@ -61,9 +61,6 @@ public sealed class LocalSilo : IAsyncDisposable
         return new LocalSilo(host, effective!);
     }
 
-    /// <summary>Stops training (checkpointing and handing back running runs), then the silo.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
-
     public async ValueTask DisposeAsync()
     {
         try

@@ -1,5 +1,6 @@
 using Anneal.Contracts.Runs;
 using Anneal.Ml.Data;
+using Anneal.Silo.Datasets;
 
 namespace Anneal.Silo.Workers;
 
@@ -10,7 +11,8 @@ namespace Anneal.Silo.Workers;
 /// keep every one loaded. Beyond that the least recently used is dropped (a run still training on it keeps its own
 /// reference; the memory goes when that run ends).
 /// </summary>
-public sealed class DatasetCache(int capacity)
+/// <param name="roots">The folders a run's data folder must lie under (--data-root).</param>
+public sealed class DatasetCache(int capacity, DataRoots roots)
 {
     private readonly object _gate = new();
     // Most recently used last. A handful of entries: a list is simpler than a linked map and as fast.
@@ -27,9 +29,10 @@ public sealed class DatasetCache(int capacity)
         }
     }
 
-    /// <exception cref="DatasetException">Missing or malformed files; the next call tries again.</exception>
+    /// <exception cref="DatasetException">Missing or malformed files, or a folder outside the data roots; the next call tries again.</exception>
     public DatasetSplits Get(RunDefinition run)
     {
+        roots.Check(run.DataDir);
         var seed = run.Dataset == DatasetCatalog.Synthetic ? run.Seed : 0;
         var key = KeyOf(run);
         Lazy<DatasetSplits> lazy;

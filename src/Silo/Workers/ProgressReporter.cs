@@ -304,7 +304,7 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
     {
         try
         {
-            await _store.DeleteAsync(location);
+            await _store.DeleteAsync(_lease.RunId, location);
         }
         catch (Exception e)
         {

@@ -37,7 +37,7 @@ internal sealed partial class RunAttempt(
         try
         {
             var data = datasets.Get(_definition);
-            var checkpoint = lease.ResumeFrom is { } from ? store.ReadAsync(from.Location, shutdown).GetAwaiter().GetResult() : null;
+            var checkpoint = lease.ResumeFrom is { } from ? store.ReadAsync(lease.RunId, from.Location, shutdown).GetAwaiter().GetResult() : null;
             using var trainer = TrainingStart.Open(RunTrainingOptions.For(_definition), data, settings.Device, checkpoint, line => LogTrainer(lease.RunId, line));
             _trainer = trainer;
             LogStarting(lease.RunId, lease.Epoch, slot, trainer.Step, _definition.Steps);

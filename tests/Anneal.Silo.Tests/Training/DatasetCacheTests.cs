@@ -1,5 +1,6 @@
 using Anneal.Contracts.Runs;
 using Anneal.Contracts.Specs;
+using Anneal.Silo.Datasets;
 using Anneal.Silo.Workers;
 using Anneal.Vocabulary;
 
@@ -10,7 +11,7 @@ public sealed class DatasetCacheTests
     [Fact]
     public void BeyondItsCapacity_TheLeastRecentlyUsedDatasetIsDropped()
     {
-        var cache = new DatasetCache(capacity: 2);
+        var cache = new DatasetCache(capacity: 2, new DataRoots(null));
         var seed1 = cache.Get(Synthetic(1));
         var seed2 = cache.Get(Synthetic(2));
         Assert.Same(seed1, cache.Get(Synthetic(1))); // seed 1 is now the most recently used
