@@ -34,19 +34,24 @@ public sealed partial class RedisMemoryMetrics : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A metric must never stop the silo: any failure here is logged and the gauges stay empty until a read works.
         _connection.AbortOnConnectFail = false;
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(_connection);
-        using var timer = new PeriodicTimer(Interval);
         try
         {
+            await using var redis = await ConnectionMultiplexer.ConnectAsync(_connection);
+            using var timer = new PeriodicTimer(Interval);
             do
             {
                 await ReadAsync(redis);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        catch (Exception e)
+        {
+            LogConnectFailed(e);
         }
     }
 
@@ -70,6 +75,9 @@ public sealed partial class RedisMemoryMetrics : BackgroundService
         var value = Volatile.Read(ref field);
         return value < 0 ? [] : [new Measurement<long>(value)];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not connect to Redis to read its memory; the Redis memory gauges stay empty")]
+    private partial void LogConnectFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read Redis memory (INFO memory); retrying in 15 s")]
     private partial void LogReadFailed(Exception exception);
