@@ -137,7 +137,11 @@ public sealed class FigureRenderer(int window)
         plot.Axes.AutoScaleX();
         plot.Axes.SetLimitsY(-0.05, yMax);
         if (zoomFrom is not null)
+        {
+            // The full panel above carries the legend; here it would cover the curves' ends, the part the zoom is for.
+            plot.HideLegend();
             return plot;
+        }
         if (labels.Count > CrowdedLegend)
             plot.ShowLegend(Edge.Right);
         else if (labels.Count > 0)

@@ -36,6 +36,8 @@ public sealed partial class RedisMemoryMetrics : BackgroundService
     {
         // A metric must never stop the silo: any failure here is logged and the gauges stay empty until a read works.
         _connection.AbortOnConnectFail = false;
+        // INFO is an admin command to StackExchange.Redis; this connection of its own sends nothing else.
+        _connection.AllowAdmin = true;
         try
         {
             await using var redis = await ConnectionMultiplexer.ConnectAsync(_connection);
@@ -64,7 +66,7 @@ public sealed partial class RedisMemoryMetrics : BackgroundService
             Volatile.Write(ref _used, long.Parse(memory["used_memory"], CultureInfo.InvariantCulture));
             Volatile.Write(ref _max, long.Parse(memory["maxmemory"], CultureInfo.InvariantCulture));
         }
-        catch (Exception e) when (e is RedisException or InvalidOperationException or KeyNotFoundException or FormatException)
+        catch (Exception e) when (e is RedisException or RedisCommandException or InvalidOperationException or KeyNotFoundException or FormatException)
         {
             LogReadFailed(e);
         }
