@@ -44,7 +44,7 @@ public sealed class CheckpointLifecycleTests(RedisServer redis)
             var location = Assert.IsType<CheckpointInfo>(details.Checkpoint).Location;
             await Eventually.Get(() => Task.FromResult(Keys(run)), keys => keys.Length == 1,
                 $"only the final checkpoint of {run.RunId} left", Patience);
-            Assert.Equal("redis:" + Assert.Single(Keys(run)), location);
+            Assert.Equal("redis:" + Assert.Single(Keys(run)), location.Split('#')[0]); // a location is signed: KEY#SIGNATURE
         }
     }
 }

@@ -11,6 +11,7 @@ public sealed class GatewayExposureTests
         {
             o.Clustering = ClusteringMode.Redis;
             o.Redis = "127.0.0.1:6379,password=secret";
+            o.Checkpoints = AnnealSiloOptions.RedisCheckpoints; // a folder store is refused with Redis clustering
             o.AdvertisedAddress = "10.1.2.3";
             configure(o);
         });
