@@ -69,13 +69,15 @@ public sealed class LeaseTests(ClusterFixture fixture)
     [Fact]
     public async Task RenewedLease_DoesNotLapse()
     {
-        var (worker, lease, pool) = await StartOneRun(lease: ShortLease);
+        // Long enough that a busy machine's pauses between renewals (a second or more under CI load) never lapse it.
+        var leaseDuration = TimeSpan.FromSeconds(3);
+        var (worker, lease, pool) = await StartOneRun(lease: leaseDuration);
         var run = Grains.GetGrain<IRunGrain>(lease.RunId);
-        var until = DateTime.UtcNow + ShortLease * 4;
+        var until = DateTime.UtcNow + leaseDuration * 3;
         while (DateTime.UtcNow < until)
         {
             Assert.Equal(LeaseVerdict.Accepted, await run.Renew(lease.Epoch));
-            await Task.Delay(ShortLease / 4);
+            await Task.Delay(leaseDuration / 10);
         }
 
         Assert.Equal(RunStatus.Running, (await run.GetSummary()).Status);
