@@ -24,19 +24,7 @@ public sealed partial class DatasetInventoryPublisher(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled()))
-        {
-            try
-            {
-                await started.Task;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        if (!await HostStarted.WaitAsync(lifetime, stoppingToken)) return;
 
         var inventory = grains.GetGrain<IDatasetInventoryGrain>(options.Value.Pool);
         using var timer = new PeriodicTimer(IDatasetInventoryGrain.PublishInterval, time);

@@ -25,20 +25,7 @@ public sealed partial class TrainingWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Hosted services start before the host reports started; the silo must be in the cluster before slots call grains.
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled()))
-        {
-            try
-            {
-                await started.Task;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        if (!await HostStarted.WaitAsync(lifetime, stoppingToken)) return;
 
         var o = options.Value;
         // On CPU the cores are split into slots by a fixed rule (one slot per core by default); on CUDA one slot per GPU.
