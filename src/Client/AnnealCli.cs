@@ -14,6 +14,7 @@ public static class AnnealCli
         new BenchCommand(consoles),
         new InfoCommand(consoles),
         new VariantsCommand(consoles),
+        new DataCommand(consoles),
         new SweepCommand(new CliContext(consoles, clusters)),
     };
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Anneal.Client.Cli;
 using Anneal.Client.Cluster;
+using Anneal.Client.Data;
 using Anneal.Client.Live;
 using Spectre.Console;
 
@@ -66,6 +67,8 @@ public sealed class SweepStartCommand : Command
             }
             : _connection.Resolve(parse);
         // Preflight: what can fail is checked before anything is stored (the spec was checked by Resolve).
+        if (local)
+            await FetchIfMissingAsync(spec, json ? _context.Error : _context.Out, cancellationToken);
         var data = local ? DataPreflight.CheckLocal(spec) : null;
         await using var cluster = await _context.Clusters.ConnectAsync(target, cancellationToken);
         if (!local)
@@ -112,5 +115,17 @@ public sealed class SweepStartCommand : Command
             _context.Out.MarkupLine($"Report: [link]{Markup.Escape(written.Report)}[/]");
         }
         return SweepView.ExitCodeOf(finished.Status);
+    }
+
+    private static async Task FetchIfMissingAsync(Contracts.Specs.SweepSpec spec, IAnsiConsole log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DatasetAutoFetch.EnsureAsync(spec.Dataset, spec.DataDir, log, cancellationToken);
+        }
+        catch (Ml.Data.DatasetException e)
+        {
+            throw new CliException(ExitCodes.DataError, e.Message, e);
+        }
     }
 }

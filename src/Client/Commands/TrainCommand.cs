@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Anneal.Client.Data;
 using Anneal.Client.Output;
 using Anneal.Ml.Data;
 using Anneal.Ml.Devices;
@@ -22,7 +23,7 @@ public sealed class TrainCommand : Command
     private readonly Option<int> _steps = CommonOptions.PositiveInt("--steps", 0, "Training steps");
     private readonly Option<string> _dataset = new Option<string>("--dataset") { Description = "cifar10, fashion-mnist or synthetic", DefaultValueFactory = _ => DatasetCatalog.Cifar10 }
         .AcceptOnlyFromAmong([.. DatasetCatalog.Names]);
-    private readonly Option<string?> _data = new("--data") { Description = "Dataset folder (default: the CIFAR-10 cache, Debian's fashion-mnist folder)" };
+    private readonly Option<string?> _data = new("--data") { Description = "Dataset folder (default: the cache, fetched if missing; for fashion-mnist also Debian's folder and the embedded subset)" };
     private readonly Option<int> _batch = CommonOptions.PositiveInt("--batch", 128, "Images per step, drawn with replacement");
     private readonly Option<double?> _lr = CommonOptions.Setting(KnownSettings.LearningRate, Contracts.Specs.LearningRateGrid.Format(DefaultLearningRate));
     private readonly Option<double?> _beta2 = CommonOptions.Setting(KnownSettings.Beta2, "the variant's, see `anneal variants`");
@@ -61,7 +62,8 @@ public sealed class TrainCommand : Command
             // count its steps round differently (see TrainingStart).
             var threads = result.GetValue(_threads) ?? (checkpoint is null ? null : TrainingStart.ThreadsOf(checkpoint));
             var device = ComputeDevice.Select(result.GetValue(_device)!, threads, line => log.WritePlainLine(line));
-            var data = DatasetCatalog.Load(spec.Dataset, spec.Data, download: true, spec.Seed);
+            DatasetAutoFetch.EnsureAsync(spec.Dataset, spec.Data, log, cancellationToken).GetAwaiter().GetResult();
+            var data = DatasetCatalog.Load(spec.Dataset, spec.Data, seed: spec.Seed);
             using var trainer = TrainingStart.Open(spec.ToOptions(ProgressEvery), data, device, checkpoint, line => log.WritePlainLine(line));
             Directory.CreateDirectory(folder.Path);
             if (resuming)

@@ -53,14 +53,26 @@ public static class DatasetCatalog
     {
         if (name == Synthetic) return new DatasetLocation(name, "memory", DatasetSource.Generated);
         if (!Names.Contains(name)) throw new DatasetException($"unknown dataset '{name}'; known: {string.Join(", ", Names)}");
-        Func<string, string?> find = name == Cifar10 ? Cifar10Reader.FindBatches : dir => FashionMnistReader.HasFiles(dir) ? dir : null;
         if (dataDir is not null)
-            return find(dataDir) is { } given ? new DatasetLocation(name, given, DatasetSource.Given) : null;
-        if (find(CacheDir(name)) is { } cached) return new DatasetLocation(name, cached, DatasetSource.Cache);
-        if (name == FashionMnist && find(FashionMnistReader.DebianDir) is { } debian) return new DatasetLocation(name, debian, DatasetSource.Debian);
-        if (name == FashionMnist && find(EmbeddedFashionMnistDir) is { } embedded) return new DatasetLocation(name, embedded, DatasetSource.Embedded);
+            return Find(name, dataDir) is { } given ? new DatasetLocation(name, given, DatasetSource.Given) : null;
+        foreach (var (source, folder) in Places(name))
+        {
+            if (Find(name, folder) is { } found) return new DatasetLocation(name, found, source);
+        }
         return null;
     }
+
+    /// <summary>The folders looked in when no --data is given, in the order they are tried.</summary>
+    public static IReadOnlyList<(DatasetSource Source, string Folder)> Places(string name) => name switch
+    {
+        FashionMnist => [(DatasetSource.Cache, CacheDir(name)), (DatasetSource.Debian, FashionMnistReader.DebianDir), (DatasetSource.Embedded, EmbeddedFashionMnistDir)],
+        Cifar10 => [(DatasetSource.Cache, CacheDir(name))],
+        _ => [],
+    };
+
+    /// <summary>The folder in <paramref name="folder"/> that holds the dataset's files, or null.</summary>
+    public static string? Find(string name, string folder) =>
+        name == Cifar10 ? Cifar10Reader.FindBatches(folder) : FashionMnistReader.HasFiles(folder) ? folder : null;
 
     /// <summary>Finds the dataset and reads its headers, so a missing or unreadable file shows in milliseconds.</summary>
     /// <exception cref="DatasetException">Not found, unreadable or of the wrong format.</exception>
@@ -101,6 +113,6 @@ public static class DatasetCatalog
             $"Fashion-MNIST not found in {CacheDir(FashionMnist)}, {FashionMnistReader.DebianDir} or {EmbeddedFashionMnistDir}: apt-get install dataset-fashion-mnist, or put its four IDX files in {CacheDir(FashionMnist)}, or pass --data DIR"),
         (_, not null) => new DatasetException($"CIFAR-10 not found in {dataDir}: expected {Cifar10Reader.BatchesFolder}/{Cifar10Reader.TestFile} there"),
         _ => new DatasetException(
-            $"CIFAR-10 not found in {Cifar10CacheDir}: allow the download (anneal train does), or pass --data DIR with a folder holding {Cifar10Reader.BatchesFolder}"),
+            $"CIFAR-10 not found in {Cifar10CacheDir}: run `anneal data fetch cifar10` (set {DatasetDownloads.MirrorVariable} for a local copy), or pass --data DIR with a folder holding {Cifar10Reader.BatchesFolder}"),
     };
 }

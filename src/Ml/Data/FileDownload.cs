@@ -11,20 +11,28 @@ namespace Anneal.Ml.Data;
 /// </summary>
 public static class FileDownload
 {
+    /// <summary>How long a download may stall (no byte received) before it is given up; the .part file stays for a resume.</summary>
+    public static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The default time to reach the server; a machine without internet fails in that time, never hangs.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(15);
+
     /// <param name="progress">Bytes so far and the total when known, called as the download goes.</param>
-    /// <exception cref="DatasetException">Unreachable, refused by the server, or not matching any accepted MD5.</exception>
+    /// <param name="connectTimeout">Time to resolve and connect to the server (default <see cref="DefaultConnectTimeout"/>).</param>
+    /// <exception cref="DatasetException">Refused by the server, or not matching any accepted MD5.</exception>
+    /// <exception cref="HttpRequestException">Unreachable or an HTTP error (other I/O and timeouts throw their own types).</exception>
     public static async Task FetchAsync(Uri source, string target, IReadOnlyList<string> md5s,
-        Action<long, long?>? progress = null, CancellationToken cancellationToken = default)
+        Action<long, long?>? progress = null, TimeSpan? connectTimeout = null, CancellationToken cancellationToken = default)
     {
         var partial = target + ".part";
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
         if (source.IsFile)
         {
+            CreateFolderOf(partial);
             File.Copy(source.LocalPath, partial, overwrite: true);
         }
         else
         {
-            await DownloadAsync(source, partial, progress, cancellationToken);
+            await DownloadAsync(source, partial, progress, connectTimeout ?? DefaultConnectTimeout, cancellationToken);
         }
         var md5 = Md5Of(partial);
         if (!md5s.Contains(md5))
@@ -35,15 +43,16 @@ public static class FileDownload
         File.Move(partial, target, overwrite: true);
     }
 
-    private static async Task DownloadAsync(Uri source, string partial, Action<long, long?>? progress, CancellationToken cancellationToken)
+    private static async Task DownloadAsync(Uri source, string partial, Action<long, long?>? progress, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = connectTimeout }) { Timeout = Timeout.InfiniteTimeSpan };
         var have = File.Exists(partial) ? new FileInfo(partial).Length : 0;
         using var request = new HttpRequestMessage(HttpMethod.Get, source);
         if (have > 0) request.Headers.Range = new RangeHeaderValue(have, null);
-        using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        connect.CancelAfter(TimeSpan.FromSeconds(30));
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, connect.Token);
+        // One token bounds the wait for the headers, then each read: a server that stops sending is given up on.
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stall.CancelAfter(connectTimeout + StallTimeout);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stall.Token);
         if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
         {
             // The partial file is already whole (or longer than the file): let the checksum decide.
@@ -53,17 +62,23 @@ public static class FileDownload
         var resumed = response.StatusCode == HttpStatusCode.PartialContent;
         if (!resumed) have = 0;
         long? total = response.Content.Headers.ContentLength is { } length ? length + have : null;
-        await using var input = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var input = await response.Content.ReadAsStreamAsync(stall.Token);
+        // Only now, with the server answering, does the cache get a folder: an unreachable source leaves nothing behind.
+        CreateFolderOf(partial);
         await using var output = new FileStream(partial, resumed ? FileMode.Append : FileMode.Create, FileAccess.Write);
         var buffer = new byte[1 << 16];
         int read;
-        while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+        while (true)
         {
+            stall.CancelAfter(StallTimeout);
+            if ((read = await input.ReadAsync(buffer, stall.Token)) == 0) break;
             await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             have += read;
             progress?.Invoke(have, total);
         }
     }
+
+    private static void CreateFolderOf(string path) => Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
 
     public static string Md5Of(string path)
     {

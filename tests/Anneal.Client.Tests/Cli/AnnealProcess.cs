@@ -34,27 +34,29 @@ public sealed class AnnealProcess : IDisposable
 
     public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
 
-    public static AnnealProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <param name="workingDirectory">Where relative outputs (./sweeps) would go; default the test binaries' folder.</param>
+    public static AnnealProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(Binary)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         // A developer's own cluster settings must not leak into the tests.
-        foreach (var variable in new[] { "ANNEAL_GATEWAY", "ANNEAL_REDIS", "ANNEAL_CLUSTER_ID", "ANNEAL_SERVICE_ID" })
+        foreach (var variable in new[] { "ANNEAL_GATEWAY", "ANNEAL_REDIS", "ANNEAL_REDIS_PASSWORD", "ANNEAL_CLUSTER_ID", "ANNEAL_SERVICE_ID", "ANNEAL_DATA_MIRROR", "ANNEAL_CACHE" })
             start.Environment.Remove(variable);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
             start.Environment[name] = value;
         return new AnnealProcess(Process.Start(start)!, "anneal " + string.Join(' ', start.ArgumentList));
     }
 
-    public static async Task<Result> RunAsync(IEnumerable<string> args, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
+    public static async Task<Result> RunAsync(IEnumerable<string> args, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null,
+        string? workingDirectory = null)
     {
-        using var process = Start(args, environment);
+        using var process = Start(args, environment, workingDirectory);
         return await process.WaitAsync(timeout);
     }
 
