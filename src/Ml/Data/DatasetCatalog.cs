@@ -110,7 +110,7 @@ public static class DatasetCatalog
         (FashionMnist, not null) => new DatasetException(
             $"Fashion-MNIST not found in {dataDir}: expected train-images-idx3-ubyte[.gz] and the three other IDX files there (or drop --data to use the default)"),
         (FashionMnist, null) => new DatasetException(
-            $"Fashion-MNIST not found in {CacheDir(FashionMnist)}, {FashionMnistReader.DebianDir} or {EmbeddedFashionMnistDir}: apt-get install dataset-fashion-mnist, or put its four IDX files in {CacheDir(FashionMnist)}, or pass --data DIR"),
+            $"Fashion-MNIST not found in {CacheDir(FashionMnist)}, {FashionMnistReader.DebianDir} or {EmbeddedFashionMnistDir}: anneal data fetch fashion-mnist, or apt-get install dataset-fashion-mnist, or pass --data DIR"),
         (_, not null) => new DatasetException($"CIFAR-10 not found in {dataDir}: expected {Cifar10Reader.BatchesFolder}/{Cifar10Reader.TestFile} there"),
         _ => new DatasetException(
             $"CIFAR-10 not found in {Cifar10CacheDir}: run `anneal data fetch cifar10` (set {DatasetDownloads.MirrorVariable} for a local copy), or pass --data DIR with a folder holding {Cifar10Reader.BatchesFolder}"),

@@ -8,7 +8,7 @@ public sealed record DatasetLocation(string Dataset, string Path, DatasetSource 
     {
         DatasetSource.Generated => $"{Dataset}: generated in memory",
         DatasetSource.Embedded =>
-            $"{Dataset}: the embedded subset (12,000 train / 2,000 test images) in {Path}; for the full set: apt-get install dataset-fashion-mnist, or put its four IDX files in {DatasetCatalog.CacheDir(Dataset)}",
+            $"{Dataset}: the embedded subset (12,000 train / 2,000 test images) in {Path}; for the full set: anneal data fetch fashion-mnist (with {DatasetDownloads.MirrorVariable} for a local copy), or apt-get install dataset-fashion-mnist",
         DatasetSource.Debian => $"{Dataset}: Debian's full set in {Path}",
         DatasetSource.Cache => $"{Dataset}: the full set in the cache {Path}",
         _ => $"{Dataset}: {Path}",

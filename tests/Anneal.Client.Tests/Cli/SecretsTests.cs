@@ -26,6 +26,7 @@ public sealed class SecretsTests(PasswordProtectedCluster cluster) : IClassFixtu
         File.WriteAllText(passwordFile, cluster.Password + "\n");
         string[] ids = ["--cluster-id", cluster.ClusterId, "--service-id", cluster.ServiceId, "--connect-timeout", "60"];
         string[] redis = ["--redis", cluster.ConnectionString, .. ids];
+        string[] wrong = ["--redis", $"127.0.0.1:{cluster.RedisPort},password={WrongPassword}", "--cluster-id", cluster.ClusterId, "--service-id", cluster.ServiceId, "--connect-timeout", "5"];
         var fromEnvironment = new Dictionary<string, string?> { ["ANNEAL_REDIS"] = cluster.ConnectionString };
         var passwordInEnvironment = new Dictionary<string, string?>
         {
@@ -56,15 +57,15 @@ public sealed class SecretsTests(PasswordProtectedCluster cluster) : IClassFixtu
         var nobody = $"127.0.0.1:{ClosedPort()}";
         await RunAsync(ExitCodes.SweepNotFound, ["sweep", "show", "20200101-000000-000000", .. redis]);
         await RunAsync(ExitCodes.SweepNotFound, ["sweep", "watch", "20200101-000000-000000", "--json", .. redis]);
-        await RunAsync(ExitCodes.ClusterUnreachable, ["sweep", "list", "--redis", $"127.0.0.1:{cluster.RedisPort},password={WrongPassword}", .. ids]);
-        await RunAsync(ExitCodes.ClusterUnreachable, ["sweep", "start", "-f", spec, "--json", "--redis", $"127.0.0.1:{cluster.RedisPort},password={WrongPassword}", .. ids]);
+        await RunAsync(ExitCodes.ClusterUnreachable, ["sweep", "list", .. wrong]);
+        await RunAsync(ExitCodes.ClusterUnreachable, ["sweep", "start", "-f", spec, "--json", .. wrong]);
         await RunAsync(ExitCodes.ClusterUnreachable, ["sweep", "list", "--redis", $"{nobody},password={cluster.Password}", "--connect-timeout", "3"]);
         await RunAsync(ExitCodes.ClusterUnreachable, ["sweep", "start", "-f", spec, "--redis", $"{nobody},password={cluster.Password}", "--connect-timeout", "3"]);
         await RunAsync(ExitCodes.ClusterUnreachable, ["sweep", "show", id, "--json", "--connect-timeout", "3"],
             new() { ["ANNEAL_REDIS"] = nobody, ["ANNEAL_REDIS_PASSWORD"] = cluster.Password });
         await RunAsync(ExitCodes.UsageError, ["sweep", "list", .. redis, "--gateway", "127.0.0.1:30000"]);
         await RunAsync(ExitCodes.UsageError, ["sweep", "start", "-f", spec, "--local", .. redis]);
-        await RunAsync(ExitCodes.UsageError, ["sweep", "list", .. redis, "--connect-timeout", "0"]);
+        await RunAsync(ExitCodes.UsageError, ["sweep", "list", "--redis", cluster.ConnectionString, "--connect-timeout", "0"]);
         await RunAsync(ExitCodes.UsageError, ["sweep", "list", "--redis", cluster.ConnectionString, "--redis-password-file", folder.File("missing")]);
         await RunAsync(ExitCodes.UsageError, ["sweep", "list", "--gateway", "127.0.0.1:30000", "--redis-password-file", passwordFile]);
         await RunAsync(ExitCodes.UsageError, ["sweep", "list", "--redis", $"127.0.0.1:{cluster.RedisPort},password={cluster.Password},bogus=1"]);
@@ -76,9 +77,19 @@ public sealed class SecretsTests(PasswordProtectedCluster cluster) : IClassFixtu
         await RunAsync(ExitCodes.Success, ["variants"], fromEnvironment);
         await RunAsync(ExitCodes.Success, ["data", "list", "--json"], fromEnvironment);
         await RunAsync(ExitCodes.Success, ["train", "--variant", "constant", "--steps", "2", "--dataset", "synthetic", "--batch", "8", "--out", folder.File("run"), "--json"], fromEnvironment);
+        await RunAsync(ExitCodes.Success, ["bench", "--steps", "1", "--warmup", "0", "--batch", "8", "--json"], fromEnvironment);
+        var offlineData = new Dictionary<string, string?>(fromEnvironment)
+        {
+            ["ANNEAL_CACHE"] = folder.File("cache"),
+            ["ANNEAL_DATA_MIRROR"] = $"http://{nobody}/",
+        };
+        await RunAsync(ExitCodes.DataError, ["data", "fetch", "fashion-mnist"], offlineData);
+        await RunAsync(ExitCodes.Success, ["data", "clean"], offlineData);
         await RunAsync(ExitCodes.Success, ["--help"], fromEnvironment);
         await RunAsync(ExitCodes.Success, ["sweep", "start", "--help"], fromEnvironment);
 
+        // What each command showed the user, kept with ANNEAL_KEEP_TEST_OUTPUT=1 (secrets masked).
+        File.WriteAllLines(folder.File("transcript.txt"), _printed.Select(p => Masked($"$ {p.Command}\n{p.Output}")));
         foreach (var file in Directory.GetFiles(folder.Path, "*", SearchOption.AllDirectories).Where(f => f != passwordFile))
             _printed.Add(($"(file written) {file}", Encoding.UTF8.GetString(File.ReadAllBytes(file))));
         var leaks = _printed.Where(p => p.Output.Contains(cluster.Password, StringComparison.Ordinal) || p.Output.Contains(WrongPassword, StringComparison.Ordinal))
@@ -90,7 +101,7 @@ public sealed class SecretsTests(PasswordProtectedCluster cluster) : IClassFixtu
     {
         var result = await AnnealProcess.RunAsync(args, Timeout, environment);
         var command = "anneal " + string.Join(' ', args);
-        _printed.Add((command, result.Stdout + result.Stderr));
+        _printed.Add((command, $"{result.Stdout}{result.Stderr}(exit {result.ExitCode})"));
         // Each command must take the path it is here for; the exit code proves it.
         Assert.True((expectOneOf ?? [expected]).Contains(result.ExitCode), $"{command} (expected exit {expected})\n{Masked(result.ToString())}");
         return result;
