@@ -36,7 +36,7 @@ public sealed class DataCleanCommand : Command
                     consoles.Fail($"Cannot remove {folder}: {e.Message}");
                     return ExitCodes.InternalError;
                 }
-                consoles.Out.WritePlainLine($"{dataset}: removed {folder} ({DownloadProgress.Megabytes(bytes)})");
+                consoles.Out.WritePlainLine($"{dataset}: removed {folder} ({DownloadProgress.Size(bytes)})");
             }
             return ExitCodes.Success;
         });

@@ -30,7 +30,7 @@ public sealed class DataFetchCommand : Command
                 if (result.GetValue(json))
                     consoles.Out.WritePlainLine(JsonSerializer.Serialize(fetched, JsonOutput.Options));
                 else
-                    consoles.Out.WritePlainLine($"{dataset}: verified and cached in {folder} ({DownloadProgress.Megabytes(fetched.Bytes)} in the cache)");
+                    consoles.Out.WritePlainLine($"{dataset}: verified and cached in {folder} ({DownloadProgress.Size(fetched.Bytes)} in the cache)");
                 return ExitCodes.Success;
             }
             catch (DatasetException e)

@@ -29,7 +29,7 @@ public sealed class DataListCommand : Command
             foreach (var place in places)
             {
                 table.AddRow(Markup.Escape(place.Dataset), place.Place, Markup.Escape(place.Folder), Markup.Escape(place.State),
-                    place.Bytes > 0 ? DownloadProgress.Megabytes(place.Bytes) : "", place.Used ? "yes" : "");
+                    place.Bytes > 0 ? DownloadProgress.Size(place.Bytes) : "", place.Used ? "yes" : "");
             }
             consoles.Out.Write(table);
             consoles.Out.WritePlainLine($"Cache: {DatasetCatalog.CacheRoot} (ANNEAL_CACHE changes it; `anneal data clean` empties it)");

@@ -42,11 +42,14 @@ public static class DownloadProgress
                 var quarter = total is > 0 ? (int)(4 * have / total.Value) : 0;
                 if (quartersShown.TryGetValue(file, out var shown) && shown >= quarter) return;
                 quartersShown[file] = quarter;
-                var size = total is { } known ? $" of {Megabytes(known)}" : "";
-                console.WritePlainLine($"{file}: {Megabytes(have)}{size}");
+                var size = total is { } known ? $" of {Size(known)}" : "";
+                console.WritePlainLine($"{file}: {Size(have)}{size}");
             }
         };
     }
 
-    public static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:0.0} MB");
+    /// <summary>A size as people read it: "26.4 MB", "29.5 kB".</summary>
+    public static string Size(long bytes) => bytes >= 1_000_000
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:0.0} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e3:0.0} kB");
 }

@@ -40,6 +40,21 @@ public sealed class PreflightTests
         Assert.True(took < Promised, $"took {took.TotalSeconds:F1} s");
     }
 
+    [Fact]
+    public async Task LocalSweep_OnCifarNowhereToBeFound_WithAnUnreachableMirror_FailsInOneLine_Exit3_NothingStored()
+    {
+        using var folder = new TemporaryDirectory("preflight-fetch");
+        var offline = new Dictionary<string, string?> { ["ANNEAL_CACHE"] = folder.File("cache"), ["ANNEAL_DATA_MIRROR"] = "http://127.0.0.1:1/" };
+
+        var (result, took) = await TimedAsync(folder, offline, "sweep", "start", "--preset", "quick", "--dataset", "cifar10", "--local");
+
+        Assert.True(result.ExitCode == ExitCodes.DataError, result.ToString());
+        Assert.StartsWith("error: Cannot download cifar10 from http://127.0.0.1:1/", Assert.Single(result.StderrLines));
+        AssertNothingStored(folder);
+        Assert.False(Directory.Exists(folder.File("cache")));
+        Assert.True(took < Promised, $"took {took.TotalSeconds:F1} s");
+    }
+
     [Theory]
     [InlineData("--gateway", "127.0.0.1:1")]
     [InlineData("--redis", "127.0.0.1:1,password=preflight")]
@@ -55,11 +70,14 @@ public sealed class PreflightTests
         Assert.True(took < Promised, $"took {took.TotalSeconds:F1} s");
     }
 
-    private static async Task<(AnnealProcess.Result Result, TimeSpan Took)> TimedAsync(TemporaryDirectory folder, params string[] args)
+    private static Task<(AnnealProcess.Result Result, TimeSpan Took)> TimedAsync(TemporaryDirectory folder, params string[] args) =>
+        TimedAsync(folder, null, args);
+
+    private static async Task<(AnnealProcess.Result Result, TimeSpan Took)> TimedAsync(TemporaryDirectory folder, Dictionary<string, string?>? environment, params string[] args)
     {
         var clock = Stopwatch.StartNew();
         // The process's own deadline is generous so a slow machine shows the time it took rather than a kill.
-        var result = await AnnealProcess.RunAsync(args, TimeSpan.FromSeconds(60), workingDirectory: folder.Path);
+        var result = await AnnealProcess.RunAsync(args, TimeSpan.FromSeconds(60), environment, folder.Path);
         return (result, clock.Elapsed);
     }
 
