@@ -36,9 +36,9 @@ public static class DatasetAutoFetch
         }
     }
 
+    /// <summary>Whether the publisher's host accepts a connection within <see cref="ConnectTimeout"/>.</summary>
     private static async Task<bool> AnswersAsync(Uri source, CancellationToken cancellationToken)
     {
-        if (source.IsFile) return Directory.Exists(source.LocalPath);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConnectTimeout);
         try
