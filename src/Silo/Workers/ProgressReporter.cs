@@ -32,6 +32,7 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
     private readonly RunTags _tags;
     private readonly int _slot;
     private readonly ProgressWatch _watch;
+    private readonly TestFaults _faults;
     private readonly Action _stopTraining;
     private readonly ILogger _logger;
     private readonly ProgressOutbox _outbox;
@@ -43,8 +44,9 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
 
     public ProgressReporter(
         IRunGrain run, RunLease lease, ICheckpointStore store, AnnealInstruments instruments,
-        int slot, TimeSpan renewInterval, ProgressWatch watch, Action stopTraining, ILogger logger)
+        int slot, TimeSpan renewInterval, ProgressWatch watch, TestFaults faults, Action stopTraining, ILogger logger)
     {
+        _faults = faults;
         _run = run;
         _lease = lease;
         _instruments = instruments;
@@ -154,6 +156,7 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
         {
             case ReportItem.Progress progress:
                 _outbox.Append(progress.Report);
+                _faults.AtReport(_lease.Definition, _outbox.LastStep);
                 await SendAsync();
                 break;
             case ReportItem.Evaluation evaluation:

@@ -34,7 +34,7 @@ internal sealed partial class RunAttempt(
     public async Task ExecuteAsync(CancellationToken shutdown)
     {
         using var training = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
-        _reporter = new ProgressReporter(_run, lease, store, instruments, slot, settings.RenewInterval, _watch, () => training.Cancel(), logger);
+        _reporter = new ProgressReporter(_run, lease, store, instruments, slot, settings.RenewInterval, _watch, settings.Faults, () => training.Cancel(), logger);
         _reporter.StartRenewing();
         try
         {

@@ -7,4 +7,7 @@ public enum TestFaultKind
 
     /// <summary>The training thread stops stepping for good while the process lives on, once per process: a hung trainer.</summary>
     Hang,
+
+    /// <summary>Reporting the run's progress fails for good, once per process: a fatal error in the progress reporter.</summary>
+    Report,
 }

@@ -90,5 +90,26 @@ public sealed class WorkerFaultTests(RedisServer redis, ITestOutputHelper output
         Assert.False(silo.HasExited, "the hung trainer's silo must live on: only its trainer was stuck");
     }
 
+    [Fact]
+    public async Task FatalReportingError_StopsTheAttempt_AndTheRunResumesFromItsCheckpointBitForBit()
+    {
+        await using var cluster = new TestCluster(redis);
+        var silo = cluster.StartSilo(new Dictionary<string, string> { [TestFaults.Variable] = "report:linear@40" }, "--test-faults", "true");
+        var client = await cluster.ConnectAsync();
+        var started = await client.GetGrain<ISweepGrain>(SweepIds.New()).Start(TinySweeps.Of(("linear", 120)));
+        var run = client.GetGrain<IRunGrain>(started.Runs.Single().RunId);
+
+        var details = await Eventually.Get(run.GetDetails, d => d.Summary.Status.IsTerminal(), "the run to finish", Patience);
+        foreach (var message in silo.AnnealMessages()) Log($"silo: {message}");
+
+        // Training on without reporting would have completed the first attempt; instead it failed, and the second
+        // resumed from the checkpoint at step 25 (the losses through step 30 were reported before the fault).
+        Assert.Contains("attempt failed: progress reporting failed: IOException: test fault: reporting step 40", silo.Output);
+        Assert.Contains("epoch 2) on slot 0: training from step 25 of 120", silo.Output);
+        Assert.Equal(RunStatus.Completed, details.Summary.Status);
+        Assert.Equal(2, details.Summary.Attempts);
+        Assert.Equal(ReferenceTraining.Losses(details.Definition), details.Curve.Means);
+    }
+
     private void Log(string line) => output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
 }

@@ -5,11 +5,13 @@ namespace Anneal.Silo.Tests.Workers;
 public sealed class TestFaultsTests
 {
     [Fact]
-    public void Parse_ReadsCrashAndHang()
+    public void Parse_ReadsEveryKind()
     {
-        var faults = TestFaults.Parse("crash:constant@10; hang:ema-0.999@60");
+        var faults = TestFaults.Parse("crash:constant@10; hang:ema-0.999@60;report:linear@40");
 
-        Assert.Equal([new TestFault(TestFaultKind.Crash, "constant", 10), new TestFault(TestFaultKind.Hang, "ema-0.999", 60)], faults.Faults);
+        Assert.Equal(
+            [new TestFault(TestFaultKind.Crash, "constant", 10), new TestFault(TestFaultKind.Hang, "ema-0.999", 60), new TestFault(TestFaultKind.Report, "linear", 40)],
+            faults.Faults);
     }
 
     [Fact]
