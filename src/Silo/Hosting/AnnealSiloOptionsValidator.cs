@@ -41,7 +41,7 @@ public sealed class AnnealSiloOptionsValidator : IValidateOptions<AnnealSiloOpti
         if (options.LeaseDuration < options.RenewInterval * 3)
             errors.Add($"Anneal:LeaseDuration ({options.LeaseDuration}) must be at least three renew intervals ({options.RenewInterval})");
         if (options.StallTime < options.RenewInterval * 2)
-            errors.Add($"Anneal:StallTime ({options.StallTime}) must be at least two renew intervals ({options.RenewInterval}): the trainer's progress is looked at once per renewal");
+            errors.Add($"--stall-time ({options.StallTime}) must be at least two renew intervals ({options.RenewInterval}): the trainer's progress is looked at once per renewal");
         if (options.TestFaults)
         {
             try
