@@ -9,6 +9,13 @@ public sealed class AnnealGrainOptions
     public int MaxSameFailures { get; set; } = 3;
 
     /// <summary>
+    /// A run whose lease lapses this many times (its worker died, froze or stalled) is marked failed, not offered again:
+    /// a run that kills its worker every time would otherwise circle the cluster forever. Higher than
+    /// <see cref="MaxSameFailures"/> because a preempted or scaled-in worker is not the run's fault.
+    /// </summary>
+    public int MaxLapsedLeases { get; set; } = 5;
+
+    /// <summary>
     /// Longest time a run grain keeps progress only in memory. Progress since the last write is safe anyway: the worker
     /// holds it until acknowledged durable, and checkpoints and status changes are written at once.
     /// </summary>

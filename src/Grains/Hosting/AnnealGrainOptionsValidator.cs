@@ -9,6 +9,8 @@ public sealed class AnnealGrainOptionsValidator : IValidateOptions<AnnealGrainOp
         var errors = new List<string>();
         if (options.MaxSameFailures < 1)
             errors.Add($"Anneal:Grains:MaxSameFailures must be at least 1, got {options.MaxSameFailures}");
+        if (options.MaxLapsedLeases < 1)
+            errors.Add($"Anneal:Grains:MaxLapsedLeases must be at least 1, got {options.MaxLapsedLeases}");
         if (options.ProgressWriteInterval < TimeSpan.Zero)
             errors.Add($"Anneal:Grains:ProgressWriteInterval must not be negative, got {options.ProgressWriteInterval}");
         if (options.SweepUpdateInterval < TimeSpan.Zero)

@@ -34,4 +34,6 @@ public sealed class RunState
     /// <summary>Torch threads and MKL kernel path of the attempt that completed the run.</summary>
     [Id(21)] public int? Threads { get; set; }
     [Id(22)] public string? Kernels { get; set; }
+    /// <summary>Leases of this run that lapsed (the worker stopped renewing); capped by AnnealGrainOptions.MaxLapsedLeases.</summary>
+    [Id(23)] public int LapsedLeases { get; set; }
 }

@@ -64,10 +64,13 @@ public sealed class Trainer : IDisposable
         _method = VariantCatalog.Create(options, _parameters);
         _sampler = new BatchSampler(data.Train, options.BatchSize, options.Seed);
         _context = new TrainingStepContext(_model, _parameters, dropoutMasks);
-        _evaluator = new Evaluator(_model, _parameters, data.Test, _device);
+        _evaluator = new Evaluator(_model, _parameters, data.Test, _device, Pulse);
         _fingerprint = CheckpointFormat.Fingerprint(options, data.Train.Channels, _parameters.Count);
         _log($"TinyViT {_parameters.Count:N0} parameters, variant {options.Variant}, {options.Steps:N0} steps of {options.BatchSize} from {data.Train.Name} ({data.Train.Count:N0} images)");
     }
+
+    /// <summary>Beats once per training step and once per evaluation batch: a silo renews a run's lease only while it beats.</summary>
+    public TrainingPulse Pulse { get; } = new();
 
     /// <summary>Steps completed.</summary>
     public int Step { get; private set; }
@@ -100,6 +103,7 @@ public sealed class Trainer : IDisposable
             }
             var loss = TrainStep();
             Step++;
+            Pulse.Beat();
             pending.Add(loss);
             var live = _context.LastForwardLoss;
             if (!float.IsFinite(loss) || !float.IsFinite(live))

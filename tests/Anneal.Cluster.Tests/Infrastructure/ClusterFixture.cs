@@ -23,6 +23,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.LeaseCheckPeriod = LeaseCheckPeriod;
                 o.SweepUpdateInterval = TimeSpan.Zero;
                 o.MaxSameFailures = 3;
+                o.MaxLapsedLeases = 3;
             });
         });
         Cluster = builder.Build();

@@ -19,9 +19,11 @@ public sealed class TestCluster(RedisServer redis) : IAsyncDisposable
 
     public IReadOnlyList<SiloProcess> Silos => _silos;
 
-    public SiloProcess StartSilo(params string[] extra)
+    public SiloProcess StartSilo(params string[] extra) => StartSilo(new Dictionary<string, string>(), extra);
+
+    public SiloProcess StartSilo(IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
-        var silo = SiloProcess.Start(this, extra);
+        var silo = SiloProcess.Start(this, environment, extra);
         _silos.Add(silo);
         return silo;
     }
