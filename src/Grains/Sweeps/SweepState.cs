@@ -4,7 +4,7 @@ using Anneal.Contracts.Sweeps;
 
 namespace Anneal.Grains.Sweeps;
 
-/// <summary>A sweep's stored state. Renaming or moving this type breaks state stored in Redis (docs/cluster.md, "Orleans behaviour Anneal relies on").</summary>
+/// <summary>A sweep's stored state, under the schema named in <see cref="Storage.StateSchemas"/> (docs/cluster.md, "Stored state").</summary>
 [GenerateSerializer, Alias("anneal.SweepState")]
 public sealed class SweepState
 {
