@@ -16,6 +16,7 @@ public static class StateSchemas
         [typeof(SweepState)] = new("anneal.sweep", 1),
         [typeof(SweepCatalogState)] = new("anneal.sweep-catalog", 1),
         [typeof(WorkQueueState)] = new("anneal.work-queue", 1),
+        [typeof(WorkBacklogState)] = new("anneal.work-backlog", 1),
     };
 
     public static IReadOnlyDictionary<Type, StateSchema> All => ByType;

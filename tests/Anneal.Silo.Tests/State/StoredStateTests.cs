@@ -80,7 +80,7 @@ public sealed class StoredStateTests : IAsyncLifetime
         Assert.Equal(before, await DescribeAsync(again));
         await AssertStoredWithSchemaAsync("sweep/sw-roundtrip/sweep", "anneal.sweep");
         await AssertStoredWithSchemaAsync("run/sw-roundtrip/r000/run", "anneal.run");
-        await AssertStoredWithSchemaAsync("workqueue/roundtrip/queue", "anneal.work-queue");
+        await AssertStoredWithSchemaAsync("workqueue/roundtrip/backlog", "anneal.work-backlog");
     }
 
     [Fact]
