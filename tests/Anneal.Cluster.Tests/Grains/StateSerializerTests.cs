@@ -82,6 +82,21 @@ public sealed class StateSerializerTests
         Assert.Contains("has no stored-state schema", error.Message);
     }
 
+    [Fact]
+    public void EveryStoredStateOfAGrain_HasASchema_AndNoTwoShareAName()
+    {
+        var stored = typeof(RunGrain).Assembly.GetTypes()
+            .SelectMany(t => t.GetConstructors())
+            .SelectMany(c => c.GetParameters())
+            .Where(p => p.GetCustomAttributes(typeof(PersistentStateAttribute), false).Length > 0)
+            .Select(p => p.ParameterType.GetGenericArguments().Single())
+            .ToHashSet();
+
+        Assert.NotEmpty(stored);
+        Assert.All(stored, type => Assert.True(StateSchemas.All.ContainsKey(type), $"{type.Name} is stored but has no schema in StateSchemas"));
+        Assert.Equal(StateSchemas.All.Count, StateSchemas.All.Values.Select(s => s.Name).Distinct().Count());
+    }
+
     private string Write<T>(T state) => _serializer.Serialize(state).ToString();
 
     private T Read<T>(string json) => _serializer.Deserialize<T>(new BinaryData(Encoding.UTF8.GetBytes(json)));
