@@ -2,7 +2,7 @@ using Anneal.Contracts.Runs;
 
 namespace Anneal.Grains.Runs;
 
-/// <summary>A run's stored state. Renaming or moving this type breaks state stored in Redis (docs/cluster.md, "Orleans behaviour Anneal relies on").</summary>
+/// <summary>A run's stored state, under the schema named in <see cref="Storage.StateSchemas"/> (docs/cluster.md, "Stored state").</summary>
 [GenerateSerializer, Alias("anneal.RunState")]
 public sealed class RunState
 {

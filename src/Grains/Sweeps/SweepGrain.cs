@@ -9,7 +9,8 @@ namespace Anneal.Grains.Sweeps;
 
 /// <summary>
 /// A sweep: expands its spec into runs, queues them, and keeps every run's latest summary (runs push changes,
-/// one-way). Run status changes are written; progress is only held in memory and refreshed from the runs on activation.
+/// one-way). Only the sweep's own fields are stored; the runs' summaries are held in memory and read back from the
+/// runs on activation (<see cref="SweepState.Runs"/>).
 /// </summary>
 public sealed class SweepGrain(
     [PersistentState("sweep", AnnealStorage.Name)] IPersistentState<SweepState> state,
@@ -22,14 +23,13 @@ public sealed class SweepGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (S.Spec is null) return;
+        if (S.Runs.Count == 0) S.Runs = SweepExpansion.Expand(SweepId, S.Spec).Select(Queued).ToList();
         if (!S.Launched) await LaunchAsync();
-        if (S.Status == SweepStatus.Running)
-        {
-            // Run changes are one-way messages; any sent while this sweep was moving between silos are read back here.
-            var summaries = await Task.WhenAll(S.Runs.Select(r => GrainFactory.GetGrain<IRunGrain>(r.RunId).GetSummary()));
-            foreach (var summary in summaries) Apply(summary);
-            await UpdateStatusAsync(force: true);
-        }
+        // The runs' summaries are not stored here; run changes are one-way messages, and any sent while this sweep
+        // was moving between silos are read back here too.
+        var summaries = await Task.WhenAll(S.Runs.Select(r => GrainFactory.GetGrain<IRunGrain>(r.RunId).GetSummary()));
+        foreach (var summary in summaries) Apply(summary);
+        if (S.Status == SweepStatus.Running) await UpdateStatusAsync(force: true);
         instruments.SetSweepRuns(SweepId, RunCounts.Of(S.Runs.Select(r => r.Status)));
     }
 
@@ -114,7 +114,7 @@ public sealed class SweepGrain(
             S.FinishedAt = time.GetUtcNow();
         }
         if (!force && before == S.Status) return;
-        await state.WriteStateAsync();
+        if (S.Status != before) await state.WriteStateAsync();
         UpsertListing();
     }
 

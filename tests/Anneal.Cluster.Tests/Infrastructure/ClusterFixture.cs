@@ -17,7 +17,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(AnnealStorage.Name);
+            silo.AddMemoryGrainStorage(AnnealStorage.Name, o => o.Configure<IServiceProvider>((memory, services) =>
+                memory.GrainStorageSerializer = AnnealStorage.Serializer(services)));
             silo.Services.AddAnnealGrains(o =>
             {
                 o.LeaseCheckPeriod = LeaseCheckPeriod;
