@@ -63,7 +63,12 @@ public static class AnnealSiloBuilderExtensions
     private static void ConfigureStorage(ISiloBuilder silo, AnnealSiloOptions options)
     {
         if (options.Storage == StorageMode.Redis)
-            silo.AddRedisGrainStorage(AnnealStorage.Name, o => o.ConfigurationOptions = RedisConnection.Parse(options.Redis!));
+            silo.AddRedisGrainStorage(AnnealStorage.Name, o =>
+            {
+                o.ConfigurationOptions = RedisConnection.Parse(options.Redis!);
+                // A deleted sweep leaves no key behind (by default, clearing state keeps an empty record).
+                o.DeleteStateOnClear = true;
+            });
         else
             silo.AddMemoryGrainStorage(AnnealStorage.Name);
     }
