@@ -39,6 +39,28 @@ public sealed class SweepConvergenceTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ARunsRevision_GrowsWithWrittenChangesOnly_AndProgressWithinOneIsOrderedByStep()
+    {
+        var spec = TestSpecs.Tiny(("linear", 20));
+        var sweep = Grains.GetGrain<ISweepGrain>(TestSpecs.NewSweepId());
+        await sweep.Start(spec);
+        var worker = new ScriptedWorker(Grains, spec.Pool, "w");
+        var lease = (await worker.Lease())!;
+        var run = Grains.GetGrain<IRunGrain>(lease.RunId);
+        var granted = (await run.GetSummary()).Revision;
+
+        await worker.Report(lease, 1, 5);
+        await worker.Report(lease, 6, 10);
+
+        // Progress is held in memory between writes: a restarted run grain must not fall behind a revision it sent.
+        Assert.Equal(granted, (await run.GetSummary()).Revision);
+        var seen = await Eventually.Get(sweep.GetSummary, s => s.Runs[0].Progress?.Step == 10, "the sweep to see step 10");
+        Assert.Equal(granted, seen.Runs[0].Revision);
+        await worker.Checkpoint(lease, 10);
+        Assert.True((await run.GetSummary()).Revision > granted);
+    }
+
+    [Fact]
     public async Task SubmissionWhoseReplyWasLost_RetriesIntoTheSameSweep_AndASecondSubmissionIsANewSweep()
     {
         var spec = TestSpecs.Tiny(("linear", 20), ("cosine", 10));
