@@ -39,6 +39,34 @@ public sealed class SweepConvergenceTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SweepThatIsNotActive_AndHearsNothing_IsWokenByTheCatalog_AndCompletes()
+    {
+        var spec = TestSpecs.Tiny(("linear", 20));
+        var id = TestSpecs.NewSweepId();
+        var sweep = Grains.GetGrain<ISweepGrain>(id);
+        await sweep.Start(spec);
+        var catalog = Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key);
+        await Eventually.Get(() => catalog.List(1000, null), l => l.Any(s => s.SweepId == id), "the catalog to list the sweep");
+        MessageFaults.Deafen(id);
+        try
+        {
+            // As if its silo died: the sweep is gone from memory and no run update reaches it (none activates it either).
+            await Grains.GetGrain<IManagementGrain>(0).DeactivateGrain(sweep.GetGrainId());
+            var worker = new ScriptedWorker(Grains, spec.Pool, "w");
+            await worker.RunToCompletion((await worker.Lease())!);
+
+            // Nothing here calls the sweep: only the catalog's wake-up can bring it back to reconcile.
+            var listing = await Eventually.Get(() => catalog.List(1000, null),
+                l => l.Single(s => s.SweepId == id).Status != SweepStatus.Running, "the catalog to list the sweep finished", TimeSpan.FromSeconds(60));
+            Assert.Equal(SweepStatus.Completed, listing.Single(s => s.SweepId == id).Status);
+        }
+        finally
+        {
+            MessageFaults.Hear(id);
+        }
+    }
+
+    [Fact]
     public async Task ARunsRevision_GrowsWithWrittenChangesOnly_AndProgressWithinOneIsOrderedByStep()
     {
         var spec = TestSpecs.Tiny(("linear", 20));

@@ -22,6 +22,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(AnnealStorage.Name);
             silo.AddIncomingGrainCallFilter<MessageFaults>();
+            silo.AddOutgoingGrainCallFilter<MessageFaults>();
             silo.Services.AddAnnealGrains(o =>
             {
                 o.LeaseCheckPeriod = LeaseCheckPeriod;

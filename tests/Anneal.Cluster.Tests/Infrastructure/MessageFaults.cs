@@ -4,10 +4,11 @@ namespace Anneal.Cluster.Tests.Infrastructure;
 
 /// <summary>
 /// Network faults a test switches on for its own sweep ids, applied by every silo of the in-process cluster: a sweep
-/// that never hears from its runs (their one-way RunChanged messages are dropped, as when the silo hosting the sweep
-/// dies), and a Start whose reply is lost (it takes effect, the caller sees a timeout).
+/// that never hears from its runs (their one-way RunChanged messages are dropped as they are sent, as when the silo
+/// hosting the sweep dies, so they do not even activate it), and a Start whose reply is lost (it takes effect, the
+/// caller sees a timeout).
 /// </summary>
-public sealed class MessageFaults : IIncomingGrainCallFilter
+public sealed class MessageFaults : IIncomingGrainCallFilter, IOutgoingGrainCallFilter
 {
     private static readonly HashSet<string> DeafSweeps = [];
     private static readonly Dictionary<string, int> LostStartReplies = [];
@@ -30,25 +31,27 @@ public sealed class MessageFaults : IIncomingGrainCallFilter
         lock (Gate) LostStartReplies[sweepId] = count;
     }
 
+    public async Task Invoke(IOutgoingGrainCallContext context)
+    {
+        if (context.InterfaceMethod.Name == nameof(ISweepGrain.RunChanged) && IsDeaf(context.TargetId.Key.ToString()!)) return;
+        await context.Invoke();
+    }
+
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.TargetContext.GrainInstance is not ISweepGrain || context.TargetId.Key.ToString() is not { } sweepId)
-        {
-            await context.Invoke();
-            return;
-        }
-        var method = context.InterfaceMethod.Name;
-        lock (Gate)
-        {
-            if (method == nameof(ISweepGrain.RunChanged) && DeafSweeps.Contains(sweepId)) return;
-        }
         await context.Invoke();
-        if (method != nameof(ISweepGrain.Start)) return;
+        if (context.TargetContext.GrainInstance is not ISweepGrain || context.InterfaceMethod.Name != nameof(ISweepGrain.Start)) return;
+        var sweepId = context.TargetId.Key.ToString()!;
         lock (Gate)
         {
             if (!LostStartReplies.TryGetValue(sweepId, out var left) || left == 0) return;
             LostStartReplies[sweepId] = left - 1;
         }
         throw new TimeoutException($"test fault: the reply to Start of sweep {sweepId} was lost");
+    }
+
+    private static bool IsDeaf(string sweepId)
+    {
+        lock (Gate) return DeafSweeps.Contains(sweepId);
     }
 }
