@@ -31,7 +31,10 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Retry")]
     Task<RunSummary> Retry();
 
-    /// <summary>Removes the run's stored state (its sweep is being deleted); the caller removes its checkpoints first.</summary>
+    /// <summary>
+    /// Removes the finished run's stored state (its sweep is being deleted); the caller removes its checkpoints first.
+    /// Throws <see cref="InvalidOperationException"/> for a run not finished.
+    /// </summary>
     [Alias("Delete")]
     Task Delete();
 

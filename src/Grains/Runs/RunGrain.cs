@@ -108,6 +108,9 @@ public sealed partial class RunGrain(
 
     public async Task Delete()
     {
+        // A run still queued or leased would be recreated, empty, by its queue or worker: cancel it first.
+        if (S.Definition is not null && !S.Status.IsTerminal())
+            throw new InvalidOperationException($"run {RunId} is {S.Status}; only a finished run can be deleted");
         await state.ClearStateAsync();
         _dirty = false;
         DeactivateOnIdle();

@@ -159,6 +159,7 @@ public sealed class SweepConvergenceTests(ClusterFixture fixture)
         var refusal = await Assert.ThrowsAsync<InvalidOperationException>(sweep.Delete);
         Assert.Contains("cancel it first", refusal.Message);
         Assert.True(await sweep.Exists());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Grains.GetGrain<IRunGrain>(runIds[0]).Delete());
 
         await sweep.Cancel();
         Assert.Equal(2, await sweep.Delete());
