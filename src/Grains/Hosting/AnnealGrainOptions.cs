@@ -24,6 +24,12 @@ public sealed class AnnealGrainOptions
     /// <summary>Least time between progress updates a run sends its sweep (status changes are sent at once).</summary>
     public TimeSpan SweepUpdateInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often a running sweep asks its unfinished runs for their status, so it finishes even when run updates (one-way
+    /// messages) were lost with a silo.
+    /// </summary>
+    public TimeSpan SweepReconcilePeriod { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often the work queue looks for leases that lapsed.</summary>
     public TimeSpan LeaseCheckPeriod { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -15,6 +15,8 @@ public sealed class AnnealGrainOptionsValidator : IValidateOptions<AnnealGrainOp
             errors.Add($"Anneal:Grains:ProgressWriteInterval must not be negative, got {options.ProgressWriteInterval}");
         if (options.SweepUpdateInterval < TimeSpan.Zero)
             errors.Add($"Anneal:Grains:SweepUpdateInterval must not be negative, got {options.SweepUpdateInterval}");
+        if (options.SweepReconcilePeriod <= TimeSpan.Zero)
+            errors.Add($"Anneal:Grains:SweepReconcilePeriod must be positive, got {options.SweepReconcilePeriod}");
         if (options.LeaseCheckPeriod <= TimeSpan.Zero)
             errors.Add($"Anneal:Grains:LeaseCheckPeriod must be positive, got {options.LeaseCheckPeriod}");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -93,6 +93,30 @@ public sealed partial class RunGrain(
         instruments.RecordRunFinished(S.Definition!.SweepId, S.Definition.Variant, "cancelled");
     }
 
+    public async Task<RunSummary> Retry()
+    {
+        Definition();
+        if (S.Status != RunStatus.Failed) return Summary();
+        S.Status = RunStatus.Queued;
+        S.FinishedAt = null;
+        S.FailureReason = null;
+        S.LastFailure = null;
+        S.SameFailures = 0;
+        S.LapsedLeases = 0;
+        await ChangedAsync();
+        return Summary();
+    }
+
+    public async Task Delete()
+    {
+        // A run still queued or leased would be recreated, empty, by its queue or worker: cancel it first.
+        if (S.Definition is not null && !S.Status.IsTerminal())
+            throw new InvalidOperationException($"run {RunId} is {S.Status}; only a finished run can be deleted");
+        await state.ClearStateAsync();
+        _dirty = false;
+        DeactivateOnIdle();
+    }
+
     public async Task<RunLease?> Grant(string workerId, TimeSpan leaseDuration)
     {
         var definition = Definition();
@@ -168,7 +192,8 @@ public sealed partial class RunGrain(
             batch.LearningRate,
             batch.StepsPerSecond,
             Now);
-        S.Revision++;
+        // No new revision: revisions count durable changes only (ChangedAsync), so a restarted run never sends one
+        // lower than its sweep holds; its sweep orders progress within a revision by step.
         _dirty = true;
 
         if (Now - _lastWrite >= _options.ProgressWriteInterval) await WriteAsync();

@@ -21,4 +21,6 @@ public sealed class SweepState
     /// <summary>Set once every run exists and is queued; until then, activation finishes the launch.</summary>
     [Id(5)] public bool Launched { get; set; }
     [Id(6)] public bool CancelRequested { get; set; }
+    /// <summary>Set when a delete began; a sweep being deleted is never started, retried or reopened.</summary>
+    [Id(7)] public bool Deleting { get; set; }
 }

@@ -68,6 +68,8 @@ public static class AnnealSiloBuilderExtensions
             {
                 redis.ConfigurationOptions = RedisConnection.Parse(options.Redis!);
                 redis.GrainStorageSerializer = AnnealStorage.Serializer(services);
+                // A deleted sweep leaves no key behind (by default, clearing state keeps an empty record).
+                redis.DeleteStateOnClear = true;
             }));
         else
             silo.AddMemoryGrainStorage(AnnealStorage.Name, o => o.Configure<IServiceProvider>((memory, services) =>

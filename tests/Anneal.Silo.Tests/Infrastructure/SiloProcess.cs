@@ -46,7 +46,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public static SiloProcess Start(TestCluster cluster, params string[] extra) => Start(cluster, new Dictionary<string, string>(), extra);
 
-    /// <param name="environment">Extra environment variables, e.g. ANNEAL_Anneal__Grains__MaxLapsedLeases or ANNEAL_TEST_FAULTS.</param>
+    /// <param name="environment">Extra environment variables, e.g. ANNEAL_TEST_FAULTS or settings with no switch such as ANNEAL_Anneal__Grains__SweepReconcilePeriod.</param>
     public static SiloProcess Start(TestCluster cluster, IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
         var siloPort = FreePorts.Pick();

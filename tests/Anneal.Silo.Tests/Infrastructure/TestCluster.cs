@@ -8,12 +8,16 @@ using Anneal.Silo.Hosting;
 namespace Anneal.Silo.Tests.Infrastructure;
 
 /// <summary>One test's cluster: fresh ids on the shared Redis, its silo processes, and a client.</summary>
-public sealed class TestCluster(RedisServer redis) : IAsyncDisposable
+public sealed class TestCluster(string redis) : IAsyncDisposable
 {
+    public TestCluster(RedisServer server) : this(server.ConnectionString)
+    {
+    }
+
     private readonly List<SiloProcess> _silos = [];
     private readonly List<IHost> _clients = [];
 
-    public string Redis => redis.ConnectionString;
+    public string Redis => redis;
     public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..8];
     public string ServiceId { get; } = "svc-" + Guid.NewGuid().ToString("N")[..8];
 
