@@ -48,7 +48,7 @@ public sealed class StoredStateTests : IAsyncLifetime
 
         var queue = silo.Grains.GetGrain<IWorkQueueGrain>("fixture");
         Assert.Equal(new QueueStats(2, 1, 0), await queue.GetStats());
-        Assert.Contains(await silo.Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).List(), l => l.SweepId == "sw-fixture");
+        Assert.Contains(await silo.Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).List(50, null), l => l.SweepId == "sw-fixture");
 
         // The queue kept its order, and what changes is written in the new form.
         var lease = await queue.TryLease("worker", TimeSpan.FromMinutes(1));
