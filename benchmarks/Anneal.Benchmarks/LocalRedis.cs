@@ -61,6 +61,18 @@ public sealed class LocalRedis : IAsyncDisposable
             .ToDictionary(kv => kv.Key.Replace("cmdstat_", ""), kv => long.Parse(kv.Value.Split(',')[0].Split('=')[1]));
     }
 
+    /// <summary>Bytes Redis has received from clients (every command with its payload) and the memory it uses now.</summary>
+    public async Task<(long InputBytes, long UsedMemory)> StatsAsync()
+    {
+        var options = ConfigurationOptions.Parse(Connection);
+        options.AllowAdmin = true;
+        options.AsyncTimeout = options.SyncTimeout = 60_000;
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        var values = (await server.InfoAsync()).SelectMany(g => g).ToDictionary(kv => kv.Key, kv => kv.Value);
+        return (long.Parse(values["total_net_input_bytes"]), long.Parse(values["used_memory"]));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_process is { HasExited: false })

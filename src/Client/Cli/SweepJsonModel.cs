@@ -6,6 +6,10 @@ namespace Anneal.Client.Cli;
 
 public sealed record StartedJson(string SweepId);
 
+public sealed record DeletedJson(string SweepId, int RunsDeleted);
+
+public sealed record RetriedJson(string SweepId, SweepStatus Status, int RunsRequeued);
+
 public sealed record SweepListingJson(string SweepId, string Name, SweepStatus Status, DateTimeOffset CreatedAt, RunCounts Counts);
 
 public sealed record SweepShowJson(

@@ -10,12 +10,15 @@ namespace Anneal.Client.Cluster;
 /// <summary>What the CLI asks of a cluster's sweeps, with unknown ids and refused specs turned into CLI errors.</summary>
 public sealed class SweepOperations(IGrainFactory grains)
 {
+    /// <summary>
+    /// Starts <paramref name="spec"/> as one new sweep: its id is drawn once per call and reused by the call's own
+    /// retries (<see cref="SweepSubmission"/>), so a retry after a lost reply returns the same sweep.
+    /// </summary>
     public async Task<SweepSummary> StartAsync(SweepSpec spec)
     {
-        var id = SweepIds.New();
         try
         {
-            return await grains.GetGrain<ISweepGrain>(id).Start(spec);
+            return await new SweepSubmission(spec).SubmitAsync(grains);
         }
         catch (SweepSpecException e)
         {
@@ -35,8 +38,36 @@ public sealed class SweepOperations(IGrainFactory grains)
         return await grain.Cancel();
     }
 
-    public Task<IReadOnlyList<SweepListing>> ListAsync() =>
-        grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).List();
+    public async Task<SweepSummary> RetryAsync(string sweepId)
+    {
+        var grain = await ExistingAsync(sweepId);
+        try
+        {
+            return await grain.Retry();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliException(ExitCodes.UsageError, $"Cannot retry: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Deletes a finished sweep and everything it stored; returns how many runs were removed.</summary>
+    public async Task<int> DeleteAsync(string sweepId)
+    {
+        var grain = await ExistingAsync(sweepId);
+        try
+        {
+            return await grain.Delete();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliException(ExitCodes.UsageError, $"Cannot delete: {e.Message}", e);
+        }
+    }
+
+    /// <summary>A page of the catalog, newest first, after the sweep <paramref name="before"/> (null: from the newest).</summary>
+    public Task<IReadOnlyList<SweepListing>> ListAsync(int limit, string? before = null) =>
+        grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).List(limit, before);
 
     /// <summary>The sweep with every run's curve and results, as the report reads it.</summary>
     public async Task<SweepRecord> ReadRecordAsync(SweepSummary summary)

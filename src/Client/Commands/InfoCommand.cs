@@ -51,7 +51,7 @@ public sealed class InfoCommand : Command
     private static long ParameterCount(int channels)
     {
         using var randomness = new Generator(0);
-        using var model = new TinyVit(channels, 10, randomness, randomness);
+        using var model = new TinyVit(channels, 10, randomness, new DropoutMasks(new DropoutMaskStream(0)));
         return model.parameters().Sum(p => p.numel());
     }
 }

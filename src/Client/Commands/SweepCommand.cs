@@ -13,6 +13,8 @@ public sealed class SweepCommand : Command
         Subcommands.Add(new SweepListCommand(context));
         Subcommands.Add(new SweepShowCommand(context));
         Subcommands.Add(new SweepCancelCommand(context));
+        Subcommands.Add(new SweepRetryCommand(context));
+        Subcommands.Add(new SweepDeleteCommand(context));
         Subcommands.Add(new SweepReportCommand(context));
         Subcommands.Add(new SweepCompareCommand(context));
     }

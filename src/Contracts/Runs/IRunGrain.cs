@@ -24,6 +24,20 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Cancel")]
     Task Cancel();
 
+    /// <summary>
+    /// Puts a failed run back to queued, its failure count cleared, so it resumes from its checkpoint; nothing
+    /// changes unless the run had failed. Returns the run's summary; the caller enqueues it.
+    /// </summary>
+    [Alias("Retry")]
+    Task<RunSummary> Retry();
+
+    /// <summary>
+    /// Removes the finished run's stored state (its sweep is being deleted); the caller removes its checkpoints first.
+    /// Throws <see cref="InvalidOperationException"/> for a run not finished.
+    /// </summary>
+    [Alias("Delete")]
+    Task Delete();
+
     // ---- the work queue's side ----
 
     /// <summary>Leases a queued run to a worker under a new epoch; null when the run is not waiting for one.</summary>

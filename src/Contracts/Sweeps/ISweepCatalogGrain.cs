@@ -12,6 +12,14 @@ public interface ISweepCatalogGrain : IGrainWithStringKey
     [Alias("Upsert"), OneWay]
     Task Upsert(SweepListing listing);
 
-    [Alias("List")]
-    Task<IReadOnlyList<SweepListing>> List();
+    /// <summary>
+    /// At most <paramref name="limit"/> sweeps, newest first, starting after the sweep <paramref name="before"/> (a
+    /// sweep id from the previous page; null for the first page).
+    /// </summary>
+    [Alias("ListPage")]
+    Task<IReadOnlyList<SweepListing>> List(int limit, string? before);
+
+    /// <summary>Removes a sweep's line (the sweep was deleted); an unknown id is not an error.</summary>
+    [Alias("Remove")]
+    Task Remove(string sweepId);
 }

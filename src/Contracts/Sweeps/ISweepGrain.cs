@@ -26,9 +26,24 @@ public interface ISweepGrain : IGrainWithStringKey
     [Alias("Exists")]
     Task<bool> Exists();
 
-    /// <summary>Cancels every run not yet finished; finished runs keep their results.</summary>
+    /// <summary>Cancels every run not yet finished (each is marked cancelled before it leaves the queue); finished runs keep their results.</summary>
     [Alias("Cancel")]
     Task<SweepSummary> Cancel();
+
+    /// <summary>
+    /// Requeues every failed run (each resumes from its checkpoint) and puts the sweep back to running; returns the
+    /// summary. Throws <see cref="InvalidOperationException"/> for a cancelled sweep.
+    /// </summary>
+    [Alias("Retry")]
+    Task<SweepSummary> Retry();
+
+    /// <summary>
+    /// Removes the finished sweep and everything it stored: every run's state and checkpoints, the sweep's state and its
+    /// catalog line; returns how many runs were removed. Throws <see cref="InvalidOperationException"/> while the sweep
+    /// is running (cancel it first). Repeating it after a partial failure finishes the removal.
+    /// </summary>
+    [Alias("Delete")]
+    Task<int> Delete();
 
     /// <summary>A run tells its sweep what changed (status, progress). One-way: runs never wait on their sweep.</summary>
     [Alias("RunChanged"), OneWay]

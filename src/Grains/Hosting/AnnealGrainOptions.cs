@@ -9,6 +9,13 @@ public sealed class AnnealGrainOptions
     public int MaxSameFailures { get; set; } = 3;
 
     /// <summary>
+    /// A run whose lease lapses this many times (its worker died, froze or stalled) is marked failed, not offered again:
+    /// a run that kills its worker every time would otherwise circle the cluster forever. Higher than
+    /// <see cref="MaxSameFailures"/> because a preempted or scaled-in worker is not the run's fault.
+    /// </summary>
+    public int MaxLapsedLeases { get; set; } = 5;
+
+    /// <summary>
     /// Longest time a run grain keeps progress only in memory. Progress since the last write is safe anyway: the worker
     /// holds it until acknowledged durable, and checkpoints and status changes are written at once.
     /// </summary>
@@ -16,6 +23,12 @@ public sealed class AnnealGrainOptions
 
     /// <summary>Least time between progress updates a run sends its sweep (status changes are sent at once).</summary>
     public TimeSpan SweepUpdateInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often a running sweep asks its unfinished runs for their status, so it finishes even when run updates (one-way
+    /// messages) were lost with a silo.
+    /// </summary>
+    public TimeSpan SweepReconcilePeriod { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the work queue looks for leases that lapsed.</summary>
     public TimeSpan LeaseCheckPeriod { get; set; } = TimeSpan.FromSeconds(1);

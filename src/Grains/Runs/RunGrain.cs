@@ -93,10 +93,38 @@ public sealed partial class RunGrain(
         instruments.RecordRunFinished(S.Definition!.SweepId, S.Definition.Variant, "cancelled");
     }
 
+    public async Task<RunSummary> Retry()
+    {
+        Definition();
+        if (S.Status != RunStatus.Failed) return Summary();
+        S.Status = RunStatus.Queued;
+        S.FinishedAt = null;
+        S.FailureReason = null;
+        S.LastFailure = null;
+        S.SameFailures = 0;
+        S.LapsedLeases = 0;
+        await ChangedAsync();
+        return Summary();
+    }
+
+    public async Task Delete()
+    {
+        // A run still queued or leased would be recreated, empty, by its queue or worker: cancel it first.
+        if (S.Definition is not null && !S.Status.IsTerminal())
+            throw new InvalidOperationException($"run {RunId} is {S.Status}; only a finished run can be deleted");
+        await state.ClearStateAsync();
+        _dirty = false;
+        DeactivateOnIdle();
+    }
+
     public async Task<RunLease?> Grant(string workerId, TimeSpan leaseDuration)
     {
         var definition = Definition();
-        if (S.Status == RunStatus.Running && LeaseLapsed()) Lapse();
+        if (S.Status == RunStatus.Running && LeaseLapsed() && Lapse())
+        {
+            await ChangedAsync();
+            return null;
+        }
         if (S.Status != RunStatus.Queued) return null;
 
         var now = Now;
@@ -118,9 +146,9 @@ public sealed partial class RunGrain(
         if (S.Definition is null || S.Status.IsTerminal()) return new LeaseCheck(LeaseCheckOutcome.Drop, null);
         if (S.Status == RunStatus.Queued) return new LeaseCheck(LeaseCheckOutcome.Requeue, null);
         if (!LeaseLapsed()) return new LeaseCheck(LeaseCheckOutcome.Held, S.LeaseExpiresAt);
-        Lapse();
+        var failed = Lapse();
         await ChangedAsync();
-        return new LeaseCheck(LeaseCheckOutcome.Requeue, null);
+        return new LeaseCheck(failed ? LeaseCheckOutcome.Drop : LeaseCheckOutcome.Requeue, null);
     }
 
     public async Task<LeaseVerdict> Renew(long epoch)
@@ -164,7 +192,8 @@ public sealed partial class RunGrain(
             batch.LearningRate,
             batch.StepsPerSecond,
             Now);
-        S.Revision++;
+        // No new revision: revisions count durable changes only (ChangedAsync), so a restarted run never sends one
+        // lower than its sweep holds; its sweep orders progress within a revision by step.
         _dirty = true;
 
         if (Now - _lastWrite >= _options.ProgressWriteInterval) await WriteAsync();
@@ -266,9 +295,10 @@ public sealed partial class RunGrain(
         if (S.Status == RunStatus.Cancelled) return LeaseVerdict.Cancelled;
         if (S.Status != RunStatus.Running) return LeaseVerdict.Fenced;
         if (!LeaseLapsed()) return LeaseVerdict.Accepted;
-        Lapse();
+        var failed = Lapse();
         await ChangedAsync();
-        Requeue();
+        if (failed) ForgetInQueue();
+        else Requeue();
         return LeaseVerdict.Fenced;
     }
 
@@ -276,15 +306,33 @@ public sealed partial class RunGrain(
 
     private void ExtendLease() => S.LeaseExpiresAt = Now + S.LeaseDuration;
 
-    /// <summary>The holder stopped renewing: fence it (the run is no longer Running under its epoch) and queue the run.</summary>
-    private void Lapse()
+    /// <summary>
+    /// The holder stopped renewing: fence it (the run is no longer Running under its epoch) and queue the run, or, after
+    /// <see cref="AnnealGrainOptions.MaxLapsedLeases"/> lapses, fail it: a run that kills or hangs every worker it
+    /// reaches must not circle the cluster forever.
+    /// </summary>
+    /// <returns>True when the run failed for good; the caller writes the state either way.</returns>
+    private bool Lapse()
     {
         var lastSeen = S.LeaseExpiresAt is { } expires ? expires - S.LeaseDuration : Now;
         EndAttempt(lastSeen < Now ? lastSeen : Now);
-        LogLapsed(RunId, S.Epoch, S.Worker ?? "?");
-        S.Status = RunStatus.Queued;
+        var worker = S.Worker ?? "?";
+        LogLapsed(RunId, S.Epoch, worker);
         S.LeaseExpiresAt = null;
-        instruments.RecordLeaseExpiry(S.Definition!.SweepId, S.Definition.Variant);
+        S.LapsedLeases++;
+        var definition = S.Definition!;
+        instruments.RecordLeaseExpiry(definition.SweepId, definition.Variant);
+        if (S.LapsedLeases < _options.MaxLapsedLeases)
+        {
+            S.Status = RunStatus.Queued;
+            return false;
+        }
+        S.Status = RunStatus.Failed;
+        S.FinishedAt = Now;
+        S.FailureReason = $"lost its worker {S.LapsedLeases} times; last: lease lapsed on {worker}";
+        LogFailed(RunId, S.Epoch, S.FailureReason, true);
+        instruments.RecordRunFinished(definition.SweepId, definition.Variant, "failed");
+        return true;
     }
 
     private void EndAttempt(DateTimeOffset end)

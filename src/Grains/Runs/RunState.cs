@@ -2,7 +2,7 @@ using Anneal.Contracts.Runs;
 
 namespace Anneal.Grains.Runs;
 
-/// <summary>A run's stored state. Renaming or moving this type breaks state stored in Redis (docs/cluster.md, "Orleans behaviour Anneal relies on").</summary>
+/// <summary>A run's stored state, under the schema named in <see cref="Storage.StateSchemas"/> (docs/cluster.md, "Stored state").</summary>
 [GenerateSerializer, Alias("anneal.RunState")]
 public sealed class RunState
 {
@@ -34,4 +34,6 @@ public sealed class RunState
     /// <summary>Torch threads and MKL kernel path of the attempt that completed the run.</summary>
     [Id(21)] public int? Threads { get; set; }
     [Id(22)] public string? Kernels { get; set; }
+    /// <summary>Leases of this run that lapsed (the worker stopped renewing); capped by AnnealGrainOptions.MaxLapsedLeases.</summary>
+    [Id(23)] public int LapsedLeases { get; set; }
 }

@@ -12,9 +12,12 @@ namespace Anneal.Grains.Work;
 /// <see cref="AnnealGrainOptions.LeaseCheckPeriod"/> asks the runs whose lease should have ended whether it did; a
 /// run whose worker died or hung goes back to the front of the queue. The run grain holds the lease itself (and
 /// fences stale workers); this grain only makes sure a lapsed one is noticed even when nobody calls the run.
+/// The runs waiting are stored in a backlog written once per batch enqueued; a lease only advances a position in it
+/// (<see cref="WorkQueueState.Taken"/>), so a lease writes a few hundred bytes however long the queue is.
 /// </summary>
 public sealed partial class WorkQueueGrain(
     [PersistentState("queue", AnnealStorage.Name)] IPersistentState<WorkQueueState> state,
+    [PersistentState("backlog", AnnealStorage.Name)] IPersistentState<WorkBacklogState> backlog,
     IOptions<AnnealGrainOptions> options,
     AnnealInstruments instruments,
     TimeProvider time,
@@ -22,11 +25,27 @@ public sealed partial class WorkQueueGrain(
 {
     private IGrainTimer? _leaseTimer;
 
+    /// <summary>
+    /// Every run waiting, wherever it is stored. A run forgotten while it waits leaves this set only: its stale
+    /// entry in the backlog is skipped when reached, or (after a reactivation) dropped when its run grain says it is
+    /// not waiting, without rewriting the backlog once per run.
+    /// </summary>
+    private readonly HashSet<string> _waiting = [];
+
     private WorkQueueState S => state.State;
+    private WorkBacklogState B => backlog.State;
     private string Pool => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // The backlog was compacted and rewritten after the queue state was last written: nothing of it is taken yet.
+        if (S.BacklogGeneration != B.Generation)
+        {
+            S.BacklogGeneration = B.Generation;
+            S.Taken = 0;
+        }
+        _waiting.UnionWith(S.Queued);
+        _waiting.UnionWith(B.Runs.Skip(S.Taken));
         _leaseTimer = this.RegisterGrainTimer(CheckLeasesAsync, new GrainTimerCreationOptions
         {
             DueTime = options.Value.LeaseCheckPeriod,
@@ -47,42 +66,45 @@ public sealed partial class WorkQueueGrain(
 
     public async Task Enqueue(IReadOnlyList<string> runIds)
     {
-        var known = new HashSet<string>(S.Queued);
-        known.UnionWith(S.Leased.Keys);
-        var added = runIds.Where(known.Add).ToArray();
+        var added = runIds.Where(id => !S.Leased.ContainsKey(id) && _waiting.Add(id)).ToArray();
         if (added.Length == 0) return;
-        S.Queued.AddRange(added);
-        await WriteAsync();
+        await WriteBacklogAsync(added);
     }
 
     public async Task Requeue(string runId)
     {
-        S.Leased.Remove(runId);
-        if (S.Queued.Contains(runId)) return;
-        S.Queued.Insert(0, runId);
-        await WriteAsync();
+        var changed = S.Leased.Remove(runId);
+        if (_waiting.Add(runId))
+        {
+            S.Queued.Insert(0, runId);
+            changed = true;
+        }
+        if (changed) await WriteAsync();
     }
 
     public async Task Forget(string runId)
     {
-        var removed = S.Leased.Remove(runId) | S.Queued.Remove(runId);
-        if (removed) await WriteAsync();
+        var changed = S.Leased.Remove(runId) | S.Queued.Remove(runId);
+        var waited = _waiting.Remove(runId);
+        if (changed) await WriteAsync();
+        else if (waited) Publish();
     }
 
     public async Task Withdraw(IReadOnlyList<string> runIds)
     {
-        var withdrawn = new HashSet<string>(runIds);
-        if (S.Queued.RemoveAll(withdrawn.Contains) > 0) await WriteAsync();
+        var withdrawn = runIds.Where(_waiting.Remove).ToHashSet();
+        if (withdrawn.Count == 0) return;
+        S.Queued.RemoveAll(withdrawn.Contains);
+        // Withdrawn for good (a cancel): the backlog is rewritten without them rather than left to skip them.
+        await WriteBacklogAsync([]);
     }
 
     public async Task<RunLease?> TryLease(string workerId, TimeSpan leaseDuration)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
         if (leaseDuration <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(leaseDuration), "a lease must last a positive time");
-        while (S.Queued.Count > 0)
+        while (Dequeue() is { } runId)
         {
-            var runId = S.Queued[0];
-            S.Queued.RemoveAt(0);
             // Recorded as leased before asking the run, so a crash in between leaves a lease to check, not a lost run.
             S.Leased[runId] = time.GetUtcNow() + leaseDuration;
             await WriteAsync();
@@ -100,7 +122,24 @@ public sealed partial class WorkQueueGrain(
         return null;
     }
 
-    public Task<QueueStats> GetStats() => Task.FromResult(new QueueStats(S.Queued.Count, S.Leased.Count, S.LeaseExpiries));
+    public Task<QueueStats> GetStats() => Task.FromResult(new QueueStats(_waiting.Count, S.Leased.Count, S.LeaseExpiries));
+
+    /// <summary>The next run waiting: runs put back first, then the backlog in order; entries forgotten meanwhile are passed over.</summary>
+    private string? Dequeue()
+    {
+        while (S.Queued.Count > 0)
+        {
+            var runId = S.Queued[0];
+            S.Queued.RemoveAt(0);
+            if (_waiting.Remove(runId)) return runId;
+        }
+        while (S.Taken < B.Runs.Count)
+        {
+            var runId = B.Runs[S.Taken++];
+            if (_waiting.Remove(runId)) return runId;
+        }
+        return null;
+    }
 
     private async Task CheckLeasesAsync(CancellationToken cancellationToken)
     {
@@ -144,11 +183,12 @@ public sealed partial class WorkQueueGrain(
                 break;
             case LeaseCheckOutcome.Requeue:
                 S.Leased.Remove(runId);
-                if (!S.Queued.Contains(runId)) S.Queued.Insert(0, runId);
+                if (_waiting.Add(runId)) S.Queued.Insert(0, runId);
                 break;
             case LeaseCheckOutcome.Drop:
                 S.Leased.Remove(runId);
                 S.Queued.Remove(runId);
+                _waiting.Remove(runId);
                 break;
         }
         if (write) await WriteAsync();
@@ -160,7 +200,23 @@ public sealed partial class WorkQueueGrain(
         Publish();
     }
 
-    private void Publish() => instruments.SetQueue(Pool, S.Queued.Count, S.Leased.Count);
+    /// <summary>
+    /// Rewrites the backlog as the runs still waiting in it, then <paramref name="added"/>. The queue state is written
+    /// after it; should that write be lost, the new generation tells activation that nothing of this backlog is taken.
+    /// </summary>
+    private async Task WriteBacklogAsync(IReadOnlyList<string> added)
+    {
+        var front = S.Queued.ToHashSet();
+        var remaining = B.Runs.Skip(S.Taken).Where(id => _waiting.Contains(id) && !front.Contains(id));
+        B.Runs = remaining.Concat(added).ToList();
+        B.Generation++;
+        await backlog.WriteStateAsync();
+        S.BacklogGeneration = B.Generation;
+        S.Taken = 0;
+        await WriteAsync();
+    }
+
+    private void Publish() => instruments.SetQueue(Pool, _waiting.Count, S.Leased.Count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: lease lapsed, back in the queue")]
     private partial void LogRequeued(string runId);

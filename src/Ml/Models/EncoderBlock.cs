@@ -22,13 +22,13 @@ public sealed class EncoderBlock : nn.Module<Tensor, Tensor>
     private readonly LayerNorm norm2;
     private readonly Linear fc1;
     private readonly Linear fc2;
-    private readonly Generator _randomness;
+    private readonly DropoutMasks _masks;
     private readonly int _features;
 
-    public EncoderBlock(int features, Generator randomness) : base(nameof(EncoderBlock))
+    public EncoderBlock(int features, DropoutMasks masks) : base(nameof(EncoderBlock))
     {
         _features = features;
-        _randomness = randomness;
+        _masks = masks;
         norm1 = nn.LayerNorm(features, LayerNormEpsilon);
         qkv = nn.Linear(features, 3 * features);
         proj = nn.Linear(features, features);
@@ -57,15 +57,13 @@ public sealed class EncoderBlock : nn.Module<Tensor, Tensor>
     }
 
     // Inverted dropout whose mask has `maskShape` (broadcast against x), drawn from the trainer's generator so that
-    // the masks are part of the checkpointed state and a second forward pass can replay them.
+    // the masks are part of the checkpointed state, and kept so that a second forward pass can replay them.
     private Tensor Dropout(Tensor x, ReadOnlySpan<long> maskShape)
     {
         if (!training)
         {
             return x;
         }
-        const double keep = 1 - DropoutRate;
-        var mask = torch.empty(maskShape, x.dtype, x.device).bernoulli_(keep, _randomness).div_(keep);
-        return x * mask;
+        return x * _masks.Next(maskShape, x.dtype, x.device, 1 - DropoutRate);
     }
 }

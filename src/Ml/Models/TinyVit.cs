@@ -25,8 +25,8 @@ public sealed class TinyVit : nn.Module<Tensor, Tensor>
     /// <param name="channels">3 for CIFAR-10, 1 for Fashion-MNIST.</param>
     /// <param name="classes">Output classes.</param>
     /// <param name="initialization">Draws the initial weights (on the CPU, where the model is built).</param>
-    /// <param name="dropout">Draws every dropout mask, on the device the model will run on; the trainer owns and checkpoints it.</param>
-    public TinyVit(int channels, int classes, Generator initialization, Generator dropout) : base(nameof(TinyVit))
+    /// <param name="dropout">Draws and keeps every dropout mask, on the device the model will run on; the trainer owns it and checkpoints its generator.</param>
+    public TinyVit(int channels, int classes, Generator initialization, DropoutMasks dropout) : base(nameof(TinyVit))
     {
         patch_embed = nn.Conv2d(channels, Features, PatchSize, stride: PatchSize);
         class_token = new Parameter(torch.zeros(1, 1, Features));

@@ -5,16 +5,18 @@ namespace Anneal.Ml.Training;
 
 /// <summary>
 /// The header that makes a checkpoint refuse to load into a run it was not written for, and records what its steps were
-/// computed with (version 2): the torch thread count (CPU reductions split across threads round differently) and MKL's
-/// kernel path (the AVX2 and AVX-512 kernels round differently too). A run continues bit for bit only on both.
+/// computed with: the torch thread count (CPU reductions split across threads round differently) and MKL's kernel
+/// path (the AVX2 and AVX-512 kernels round differently too). A run continues bit for bit only on both.
+/// Version 3 draws dropout masks from <see cref="Models.DropoutMaskStream"/> and stores its position; versions 1 and 2
+/// stored libtorch's generator, whose masks version 3 cannot continue, so they are refused with that reason.
 /// </summary>
 internal static class CheckpointFormat
 {
     public const string Magic = "ANNEAL-CHECKPOINT";
-    public const int Version = 2;
+    public const int Version = 3;
 
-    /// <summary>Version 1 recorded neither threads nor kernels; it predates the AVX-512 path, so it used MKL's default.</summary>
-    private const int VersionWithoutThreadsOrKernels = 1;
+    /// <summary>The last version whose dropout masks came from libtorch's generator.</summary>
+    private const int LastVersionWithTorchDropout = 2;
 
     /// <summary>Everything that changes the trajectory: a checkpoint resumes only a run with the same fingerprint.</summary>
     public static string Fingerprint(TrainingOptions options, int channels, long parameterCount)
@@ -36,8 +38,8 @@ internal static class CheckpointFormat
     }
 
     /// <summary>Checks the checkpoint is this run's and was written on this process's kernel path.</summary>
-    /// <returns>The thread count the checkpoint was trained with; null for a version 1 checkpoint, which did not record it.</returns>
-    public static int? ReadHeader(BinaryReader reader, string expectedFingerprint)
+    /// <returns>The thread count the checkpoint was trained with.</returns>
+    public static int ReadHeader(BinaryReader reader, string expectedFingerprint)
     {
         var header = ReadHeader(reader);
         if (header.Fingerprint != expectedFingerprint)
@@ -49,7 +51,7 @@ internal static class CheckpointFormat
     }
 
     /// <summary>Reads the header of any run's checkpoint.</summary>
-    public static (string Fingerprint, int? Threads, string Kernels) ReadHeader(BinaryReader reader)
+    public static (string Fingerprint, int Threads, string Kernels) ReadHeader(BinaryReader reader)
     {
         string magic;
         try
@@ -65,14 +67,16 @@ internal static class CheckpointFormat
             throw new InvalidDataException("not an Anneal checkpoint");
         }
         var version = reader.ReadInt32();
-        if (version is not (Version or VersionWithoutThreadsOrKernels))
+        if (version is >= 1 and <= LastVersionWithTorchDropout)
+        {
+            throw new InvalidDataException(
+                $"checkpoint format {version} was written by an earlier Anneal whose dropout masks came from another generator; it cannot be continued bit for bit, so start the run again");
+        }
+        if (version != Version)
         {
             throw new InvalidDataException($"checkpoint format {version} is not supported (expected {Version})");
         }
-        var fingerprint = reader.ReadString();
-        return version == VersionWithoutThreadsOrKernels
-            ? (fingerprint, null, MklKernels.Default)
-            : (fingerprint, reader.ReadInt32(), reader.ReadString());
+        return (reader.ReadString(), reader.ReadInt32(), reader.ReadString());
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace Anneal.Ml.Training;
 
 /// <summary>Test loss and accuracy of given parameters, with dropout off, in fixed order over the test split.</summary>
-internal sealed class Evaluator(TinyVit model, FlatParameters parameters, IImageDataset test, Device device)
+internal sealed class Evaluator(TinyVit model, FlatParameters parameters, IImageDataset test, Device device, TrainingPulse pulse)
 {
     public (double Loss, double Accuracy) Evaluate(Tensor? point, int batchSize, int maxBatches)
     {
@@ -35,6 +35,7 @@ internal sealed class Evaluator(TinyVit model, FlatParameters parameters, IImage
                 var logits = model.call(images);
                 lossSum += F.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
                 correct += logits.argmax(1).eq(labels).sum().item<long>();
+                pulse.Beat();
             }
             return (lossSum / count, (double)correct / count);
         }

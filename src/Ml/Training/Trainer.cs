@@ -28,7 +28,7 @@ public sealed class Trainer : IDisposable
     private readonly DatasetSplits _data;
     private readonly Device _device;
     private readonly Action<string> _log;
-    private readonly Generator _dropoutRandomness;
+    private readonly DropoutMaskStream _dropoutStream;
     private readonly TinyVit _model;
     private readonly FlatParameters _parameters;
     private readonly IOptimizationMethod _method;
@@ -52,21 +52,25 @@ public sealed class Trainer : IDisposable
         _device = device.Apply();
         _threads = device.Threads;
 
+        _dropoutStream = new DropoutMaskStream(DropoutKey(options.Seed));
+        var dropoutMasks = new DropoutMasks(_dropoutStream);
         using (var initialization = new Generator((ulong)options.Seed, CPU))
         {
-            _dropoutRandomness = new Generator(DropoutSeed(options.Seed), _device);
-            _model = new TinyVit(data.Train.Channels, data.Train.Classes, initialization, _dropoutRandomness);
+            _model = new TinyVit(data.Train.Channels, data.Train.Classes, initialization, dropoutMasks);
         }
         _model.to(_device);
         _model.train();
         _parameters = new FlatParameters(_model.parameters());
         _method = VariantCatalog.Create(options, _parameters);
         _sampler = new BatchSampler(data.Train, options.BatchSize, options.Seed);
-        _context = new TrainingStepContext(_model, _parameters, _dropoutRandomness);
-        _evaluator = new Evaluator(_model, _parameters, data.Test, _device);
+        _context = new TrainingStepContext(_model, _parameters, dropoutMasks);
+        _evaluator = new Evaluator(_model, _parameters, data.Test, _device, Pulse);
         _fingerprint = CheckpointFormat.Fingerprint(options, data.Train.Channels, _parameters.Count);
         _log($"TinyViT {_parameters.Count:N0} parameters, variant {options.Variant}, {options.Steps:N0} steps of {options.BatchSize} from {data.Train.Name} ({data.Train.Count:N0} images)");
     }
+
+    /// <summary>Beats once per training step and once per evaluation batch: a silo renews a run's lease only while it beats.</summary>
+    public TrainingPulse Pulse { get; } = new();
 
     /// <summary>Steps completed.</summary>
     public int Step { get; private set; }
@@ -99,6 +103,7 @@ public sealed class Trainer : IDisposable
             }
             var loss = TrainStep();
             Step++;
+            Pulse.Beat();
             pending.Add(loss);
             var live = _context.LastForwardLoss;
             if (!float.IsFinite(loss) || !float.IsFinite(live))
@@ -162,10 +167,7 @@ public sealed class Trainer : IDisposable
         CheckpointFormat.WriteHeader(writer, _fingerprint, _threads);
         writer.Write(Step);
         writer.Write(_sampler.State);
-        using (var randomness = _dropoutRandomness.get_state())
-        {
-            TensorIO.Write(writer, randomness);
-        }
+        writer.Write(_dropoutStream.Position);
         TensorIO.Write(writer, _parameters.Values);
         _method.Save(writer);
     }
@@ -175,9 +177,9 @@ public sealed class Trainer : IDisposable
     /// the thread count the checkpoint was trained with. Callers resume through <see cref="TrainingStart"/>, which
     /// says when the counts differ.
     /// </summary>
-    /// <returns>The thread count the checkpoint was trained with (null: not recorded).</returns>
+    /// <returns>The thread count the checkpoint was trained with.</returns>
     /// <exception cref="InvalidDataException">Not a checkpoint, truncated, or written for different options.</exception>
-    public int? LoadCheckpoint(Stream source)
+    public int LoadCheckpoint(Stream source)
     {
         // A checkpoint that fails halfway must not leave this trainer half-restored: keep the current state to roll back to.
         using var before = new MemoryStream();
@@ -194,21 +196,18 @@ public sealed class Trainer : IDisposable
         }
     }
 
-    private int? Restore(Stream source)
+    private int Restore(Stream source)
     {
         using var reader = new BinaryReader(source, System.Text.Encoding.UTF8, leaveOpen: true);
         var threads = CheckpointFormat.ReadHeader(reader, _fingerprint);
         var step = reader.ReadInt32();
         var samplerState = reader.ReadUInt64();
-        using (var randomness = _dropoutRandomness.get_state())
-        {
-            TensorIO.Read(reader, randomness);
-            _dropoutRandomness.set_state(randomness);
-        }
+        var dropoutPosition = reader.ReadUInt64();
         TensorIO.Read(reader, _parameters.Values);
         _method.Load(reader);
         Step = step;
         _sampler.State = samplerState;
+        _dropoutStream.Position = dropoutPosition;
         return threads;
     }
 
@@ -233,8 +232,9 @@ public sealed class Trainer : IDisposable
         reportClock.Restart();
     }
 
-    // Dropout draws from its own stream, distinct from the initialisation stream of the same seed.
-    private static ulong DropoutSeed(int seed) => ((ulong)(uint)seed * 0x9E3779B97F4A7C15UL) ^ 0xD1B54A32D192ED03UL;
+    // Dropout draws from its own stream, distinct from the initialisation stream of the same seed; the seed is mixed
+    // so that the streams of neighbouring seeds are unrelated.
+    private static ulong DropoutKey(int seed) => DropoutMaskStream.Word(0xD1B54A32D192ED03UL, (uint)seed);
 
     public void Dispose()
     {
@@ -242,6 +242,5 @@ public sealed class Trainer : IDisposable
         _method.Dispose();
         _parameters.Dispose();
         _model.Dispose();
-        _dropoutRandomness.Dispose();
     }
 }

@@ -12,9 +12,9 @@ namespace Anneal.Ml.Training;
 /// </summary>
 public static class TrainingStart
 {
-    /// <summary>The thread count a checkpoint was trained with, from its header; null when it did not record one.</summary>
-    /// <exception cref="InvalidDataException">Not an Anneal checkpoint.</exception>
-    public static int? ThreadsOf(byte[] checkpoint)
+    /// <summary>The thread count a checkpoint was trained with, from its header.</summary>
+    /// <exception cref="InvalidDataException">Not an Anneal checkpoint, or one of a format this version cannot continue.</exception>
+    public static int ThreadsOf(byte[] checkpoint)
     {
         using var reader = new BinaryReader(new MemoryStream(checkpoint, writable: false));
         try
@@ -37,9 +37,9 @@ public static class TrainingStart
         try
         {
             var trainedWith = trainer.LoadCheckpoint(new MemoryStream(checkpoint, writable: false));
-            if (trainedWith is { } threads && threads != device.Threads && device.Name == ComputeDevice.Cpu)
+            if (trainedWith != device.Threads && device.Name == ComputeDevice.Cpu)
             {
-                log($"Resuming at step {trainer.Step} with {device.Threads} threads; the checkpoint was trained with {threads}, " +
+                log($"Resuming at step {trainer.Step} with {device.Threads} threads; the checkpoint was trained with {trainedWith}, " +
                     "so the steps from here may differ in the last digits from an uninterrupted run");
             }
             return trainer;

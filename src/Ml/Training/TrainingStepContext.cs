@@ -6,29 +6,28 @@ using F = TorchSharp.torch.nn.functional;
 namespace Anneal.Ml.Training;
 
 /// <summary>One step's batch and the model, as an optimization method sees them.</summary>
-internal sealed class TrainingStepContext(TinyVit model, FlatParameters parameters, Generator dropoutRandomness) : ITrainingStepContext, IDisposable
+internal sealed class TrainingStepContext(TinyVit model, FlatParameters parameters, DropoutMasks dropoutMasks) : ITrainingStepContext, IDisposable
 {
     private readonly Tensor _swap = empty_like(parameters.Values);
     private Tensor? _images;
     private Tensor? _labels;
-    private Tensor? _randomnessAtForward;
 
     public FlatParameters Parameters => parameters;
 
     /// <summary>The loss of the last <see cref="ForwardBackward"/> (the live or gradient point's loss).</summary>
     public float LastForwardLoss { get; private set; }
 
-    /// <summary>Sets this step's batch; both tensors belong to the step's dispose scope.</summary>
+    /// <summary>Sets this step's batch; both tensors, and the step's dropout masks, belong to the step's dispose scope.</summary>
     public void Begin(Tensor images, Tensor labels)
     {
         _images = images;
         _labels = labels;
-        _randomnessAtForward = null;
+        dropoutMasks.Clear();
     }
 
     public float ForwardBackward()
     {
-        _randomnessAtForward = dropoutRandomness.get_state();
+        dropoutMasks.Clear();
         using var loss = F.cross_entropy(model.call(_images!), _labels!);
         parameters.ZeroGradients();
         loss.backward();
@@ -41,14 +40,18 @@ internal sealed class TrainingStepContext(TinyVit model, FlatParameters paramete
         using var noGrad = no_grad();
         _swap.copy_(parameters.Values);
         parameters.Values.copy_(point);
-        if (_randomnessAtForward is not null)
+        try
         {
-            // Replays the dropout masks of this step's forward pass; the generator ends where that pass left it.
-            dropoutRandomness.set_state(_randomnessAtForward);
+            // The masks of this step's forward pass, reused rather than drawn again: the generator stays where that
+            // pass left it, as it did when the masks were redrawn from its rewound state.
+            using var replay = dropoutMasks.Replay();
+            using var loss = F.cross_entropy(model.call(_images!), _labels!);
+            return loss.item<float>();
         }
-        using var loss = F.cross_entropy(model.call(_images!), _labels!);
-        parameters.Values.copy_(_swap);
-        return loss.item<float>();
+        finally
+        {
+            parameters.Values.copy_(_swap);
+        }
     }
 
     public void Dispose() => _swap.Dispose();

@@ -25,6 +25,8 @@ public static class AnnealCommandLine
         ["--insecure"] = "Anneal:Insecure",
         ["--lease-duration"] = "Anneal:LeaseDuration",
         ["--train"] = "Anneal:Train",
+        ["--stall-time"] = "Anneal:StallTime",
+        ["--test-faults"] = "Anneal:TestFaults",
     };
 
     /// <summary>Refuses switches the silo does not know, so a typo is an error rather than a silently ignored setting.</summary>

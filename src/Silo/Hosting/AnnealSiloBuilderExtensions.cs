@@ -62,10 +62,18 @@ public static class AnnealSiloBuilderExtensions
 
     private static void ConfigureStorage(ISiloBuilder silo, AnnealSiloOptions options)
     {
+        // Both with the same serializer, so tests on memory storage store state exactly as Redis does.
         if (options.Storage == StorageMode.Redis)
-            silo.AddRedisGrainStorage(AnnealStorage.Name, o => o.ConfigurationOptions = RedisConnection.Parse(options.Redis!));
+            silo.AddRedisGrainStorage(AnnealStorage.Name, o => o.Configure<IServiceProvider>((redis, services) =>
+            {
+                redis.ConfigurationOptions = RedisConnection.Parse(options.Redis!);
+                redis.GrainStorageSerializer = AnnealStorage.Serializer(services);
+                // A deleted sweep leaves no key behind (by default, clearing state keeps an empty record).
+                redis.DeleteStateOnClear = true;
+            }));
         else
-            silo.AddMemoryGrainStorage(AnnealStorage.Name);
+            silo.AddMemoryGrainStorage(AnnealStorage.Name, o => o.Configure<IServiceProvider>((memory, services) =>
+                memory.GrainStorageSerializer = AnnealStorage.Serializer(services)));
     }
 
     /// <summary>The address other silos and clients reach this one at.</summary>

@@ -55,6 +55,7 @@ public static class AnnealSiloHostingExtensions
         builder.Services.AddSingleton<IOptions<AnnealSiloOptions>>(Options.Create(options));
         builder.UseOrleans(silo => silo.AddAnneal(options));
         builder.Services.AddSingleton<ICheckpointStore>(services => CreateCheckpointStore(options, services));
+        builder.Services.AddSingleton<Anneal.Grains.Sweeps.IRunCheckpointEraser, CheckpointStoreEraser>();
         var dataRoots = new DataRoots(options.DataRoot);
         builder.Services.AddSingleton(dataRoots);
         builder.Services.AddSingleton(new DatasetCache(options.DatasetCacheSize, dataRoots));

@@ -78,6 +78,19 @@ public sealed class AnnealSiloOptions
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// A training slot renews its lease only while its trainer advances: a trainer that completes no training step,
+    /// evaluation batch or hand-over to the reporter for this long is abandoned, and its run lapses and resumes elsewhere
+    /// from its last checkpoint. Longer than the slowest step or evaluation batch the cluster's hardware takes.
+    /// </summary>
+    public TimeSpan StallTime { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Lets the silo read faults to suffer from the ANNEAL_TEST_FAULTS environment variable (crash or hang a run's
+    /// worker). For tests only; no shipped configuration sets it (docs/cluster.md, "Test faults").
+    /// </summary>
+    public bool TestFaults { get; set; }
+
+    /// <summary>
     /// How long an idle slot waits before asking the queue again. Short, because a new sweep waits this long for its
     /// first run to start; one lease call per idle slot every 200 ms is nothing to the queue grain.
     /// </summary>

@@ -40,6 +40,19 @@ public sealed class AnnealSiloOptionsValidator : IValidateOptions<AnnealSiloOpti
             errors.Add($"Anneal:RenewInterval must be positive, got {options.RenewInterval}");
         if (options.LeaseDuration < options.RenewInterval * 3)
             errors.Add($"Anneal:LeaseDuration ({options.LeaseDuration}) must be at least three renew intervals ({options.RenewInterval})");
+        if (options.StallTime < options.RenewInterval * 2)
+            errors.Add($"--stall-time ({options.StallTime}) must be at least two renew intervals ({options.RenewInterval}): the trainer's progress is looked at once per renewal");
+        if (options.TestFaults)
+        {
+            try
+            {
+                Workers.TestFaults.Parse(Environment.GetEnvironmentVariable(Workers.TestFaults.Variable));
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add(e.Message);
+            }
+        }
         if (options.PollInterval <= TimeSpan.Zero)
             errors.Add($"Anneal:PollInterval must be positive, got {options.PollInterval}");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

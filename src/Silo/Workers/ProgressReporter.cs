@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using Anneal.Contracts.Runs;
 using Anneal.Contracts.Work;
@@ -10,81 +9,77 @@ using Microsoft.Extensions.Logging;
 namespace Anneal.Silo.Workers;
 
 /// <summary>
-/// Carries one training attempt's progress to its run grain off the training thread: a batch of losses per progress
-/// report, checkpoints written to the store and committed once the grain has the losses up to their step, and a lease
-/// renewal every second. Losses stay here until the grain says they are stored, so a run grain that moves to another
-/// silo can ask for them again. When the grain refuses (fenced, cancelled) the attempt is told to stop.
+/// Carries one training attempt's progress to its run grain off the training thread, one item at a time and in order:
+/// losses and validation points through a <see cref="ProgressOutbox"/>, checkpoints through a
+/// <see cref="CheckpointCommitter"/>, and the lease kept by a <see cref="LeaseRenewer"/> while the trainer advances.
+/// When the grain refuses (fenced, cancelled) or reporting fails for good, the attempt is told to stop: a worker that
+/// cannot report must not train on unseen.
 /// </summary>
 internal sealed partial class ProgressReporter : IAsyncDisposable
 {
-    private abstract record Item;
-    private sealed record ProgressItem(ProgressReport Report) : Item;
-    private sealed record EvaluationItem(EvaluationResult Result) : Item;
-    private sealed record CheckpointItem(int Step, byte[] Bytes) : Item;
-    private sealed record FlushItem(TaskCompletionSource Done) : Item;
-
-    private static readonly TimeSpan[] RetryDelays =
-        [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
-
-    private readonly IRunGrain _run;
-    private readonly RunLease _lease;
-    private readonly ICheckpointStore _store;
-    private readonly AnnealInstruments _instruments;
-    private readonly RunTags _tags;
-    private readonly int _slot;
-    private readonly TimeSpan _renewInterval;
-    private readonly Action<LeaseVerdict> _onLeaseLost;
-    private readonly ILogger _logger;
     /// <summary>
     /// Items the trainer may hand over before it waits for the pump. A checkpoint is ~9 MB; when storage or the run grain
     /// is slow, the trainer waits here (back-pressure) instead of piling snapshots up in memory.
     /// </summary>
     public const int MaxPendingItems = 8;
 
-    private readonly Channel<Item> _items = Channel.CreateBounded<Item>(
+    private readonly Channel<ReportItem> _items = Channel.CreateBounded<ReportItem>(
         new BoundedChannelOptions(MaxPendingItems) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<float> _losses = [];
-    private readonly List<EvaluationPoint> _evaluations = [];
-    private readonly List<(int Step, string Location)> _uncommitted = [];
-    private int _bufferFirstStep;
-    private int _acceptedThrough;
-    private double _learningRate;
-    private double _stepsPerSecond;
+    private readonly IRunGrain _run;
+    private readonly RunLease _lease;
+    private readonly AnnealInstruments _instruments;
+    private readonly RunTags _tags;
+    private readonly int _slot;
+    private readonly ProgressWatch _watch;
+    private readonly TestFaults _faults;
+    private readonly Action _stopTraining;
+    private readonly ILogger _logger;
+    private readonly ProgressOutbox _outbox;
+    private readonly CheckpointCommitter _checkpoints;
+    private readonly LeaseRenewer _renewer;
     private Task _pump = Task.CompletedTask;
-    private Task _renewals = Task.CompletedTask;
     private int _lost = -1;
+    private Exception? _fault;
 
     public ProgressReporter(
         IRunGrain run, RunLease lease, ICheckpointStore store, AnnealInstruments instruments,
-        int slot, TimeSpan renewInterval, Action<LeaseVerdict> onLeaseLost, ILogger logger)
+        int slot, TimeSpan renewInterval, ProgressWatch watch, TestFaults faults, Action stopTraining, ILogger logger)
     {
+        _faults = faults;
         _run = run;
         _lease = lease;
-        _store = store;
         _instruments = instruments;
         _slot = slot;
-        _renewInterval = renewInterval;
-        _onLeaseLost = onLeaseLost;
+        _watch = watch;
+        _stopTraining = stopTraining;
         _logger = logger;
         _tags = new RunTags(lease.Definition.SweepId, lease.RunId, lease.Definition.Variant);
+        _outbox = new ProgressOutbox(lease.RunId);
+        _checkpoints = new CheckpointCommitter(run, lease, store, instruments, _stop.Token, logger);
+        _renewer = new LeaseRenewer(run, lease, renewInterval, watch, Lose, logger);
     }
 
     /// <summary>Why the run grain stopped accepting this attempt (fenced or cancelled); null while it accepts.</summary>
     public LeaseVerdict? LostVerdict => _lost < 0 ? null : (LeaseVerdict)_lost;
 
+    /// <summary>Why reporting failed for good; the attempt must fail rather than train on unreported.</summary>
+    public Exception? Fault => Volatile.Read(ref _fault);
+
     /// <summary>The step of the newest checkpoint the run grain accepted from this attempt (or resumed from).</summary>
-    public int CommittedStep { get; private set; }
+    public int CommittedStep => _checkpoints.CommittedStep;
+
+    /// <summary>Completes when the trainer stopped advancing for the stall time; the lease is no longer renewed.</summary>
+    public Task Stalled => _renewer.Stalled;
 
     /// <summary>Renews the lease from now on: loading data and the checkpoint can take longer than a lease.</summary>
-    public void StartRenewing() => _renewals = Task.Run(RenewAsync);
+    public void StartRenewing() => _renewer.Start();
 
     /// <summary>Starts sending progress; the trainer resumed after <paramref name="resumedStep"/>.</summary>
     public void StartReporting(int resumedStep)
     {
-        _bufferFirstStep = resumedStep + 1;
-        _acceptedThrough = resumedStep;
-        CommittedStep = resumedStep;
+        _outbox.Start(resumedStep);
+        _checkpoints.CommittedStep = resumedStep;
         _pump = Task.Run(PumpAsync);
     }
 
@@ -97,32 +92,35 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
             _instruments.RecordTraining(_tags, report.Losses.Count, report.Losses[^1], report.LearningRate);
             _instruments.RecordSlotSpeed(_slot, report.StepsPerSecond);
         }
-        Hand(new ProgressItem(report));
+        Hand(new ReportItem.Progress(report));
     }
 
     public void Evaluation(EvaluationResult result)
     {
         _instruments.RecordValidation(_tags, result.Loss, result.Accuracy);
-        Hand(new EvaluationItem(result));
+        Hand(new ReportItem.Evaluation(result));
     }
 
-    public void Checkpoint(int step, byte[] bytes) => Hand(new CheckpointItem(step, bytes));
+    public void Checkpoint(int step, byte[] bytes) => Hand(new ReportItem.Checkpoint(step, bytes));
 
-    /// <summary>Completes once every loss and checkpoint handed over so far has been accepted (or the lease is lost).</summary>
+    /// <summary>
+    /// Completes once every item handed over so far has been handled, or skipped because the lease was lost or reporting
+    /// failed: callers check <see cref="LostVerdict"/> and <see cref="Fault"/> afterwards.
+    /// </summary>
     public Task FlushAsync()
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (_pump == Task.CompletedTask) return Task.CompletedTask; // nothing was ever reported
-        if (!Hand(new FlushItem(done))) done.TrySetException(new InvalidOperationException("the reporter is closed"));
-        return done.Task;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return Hand(new ReportItem.Flush(done)) ? done.Task : Task.CompletedTask;
     }
 
-    /// <returns>False once the reporter is closed.</returns>
-    private bool Hand(Item item)
+    /// <returns>False once the reporter is closed (an abandoned trainer that came back).</returns>
+    private bool Hand(ReportItem item)
     {
         if (_items.Writer.TryWrite(item)) return true;
         try
         {
+            // The training thread has nothing else to do until the pump catches up: this wait is the back-pressure.
             _items.Writer.WriteAsync(item).AsTask().GetAwaiter().GetResult();
             return true;
         }
@@ -132,147 +130,63 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
         }
     }
 
-    // ---- the pump: one item at a time, in order ----
-
     private async Task PumpAsync()
     {
         await foreach (var item in _items.Reader.ReadAllAsync())
         {
             try
             {
-                if (LostVerdict is null) await HandleAsync(item);
-                if (item is FlushItem flush) flush.Done.TrySetResult();
+                if (LostVerdict is null && Fault is null) await HandleAsync(item);
+                _watch.HandOverDone();
             }
             catch (Exception e)
             {
-                LogReportFailed(e, _lease.RunId);
-                if (item is FlushItem flush) flush.Done.TrySetException(e);
+                Break(e);
+            }
+            finally
+            {
+                if (item is ReportItem.Flush flush) flush.Done.TrySetResult();
             }
         }
     }
 
-    private async Task HandleAsync(Item item)
+    private async Task HandleAsync(ReportItem item)
     {
         switch (item)
         {
-            case ProgressItem progress:
-                Append(progress.Report);
+            case ReportItem.Progress progress:
+                _outbox.Append(progress.Report);
+                _faults.AtReport(_lease.Definition, _outbox.LastStep);
                 await SendAsync();
-                await CommitReadyAsync();
                 break;
-            case EvaluationItem evaluation:
-                _evaluations.Add(new EvaluationPoint(evaluation.Result.Step, evaluation.Result.Loss, evaluation.Result.Accuracy));
+            case ReportItem.Evaluation evaluation:
+                _outbox.Add(evaluation.Result);
                 break;
-            case CheckpointItem checkpoint:
-                var clock = Stopwatch.StartNew();
-                var location = await _store.WriteAsync(_lease.RunId, _lease.Epoch, checkpoint.Step, checkpoint.Bytes);
-                _instruments.RecordCheckpointWrite(clock.Elapsed);
-                _uncommitted.Add((checkpoint.Step, location));
-                await CommitReadyAsync();
+            case ReportItem.Checkpoint checkpoint:
+                await _checkpoints.WriteAsync(checkpoint.Step, checkpoint.Bytes);
                 break;
-            case FlushItem:
+            case ReportItem.Flush:
                 await SendAsync();
-                await CommitReadyAsync();
                 break;
         }
-    }
-
-    private void Append(ProgressReport report)
-    {
-        var expected = _bufferFirstStep + _losses.Count;
-        if (report.FirstStep != expected)
-            throw new InvalidOperationException($"run {_lease.RunId}: progress from step {report.FirstStep}, expected {expected}");
-        _losses.AddRange(report.Losses);
-        _learningRate = report.LearningRate;
-        _stepsPerSecond = report.StepsPerSecond;
+        if (LostVerdict is not null) return;
+        var verdict = await _checkpoints.CommitReadyAsync(_outbox.AcceptedThrough);
+        if (verdict != LeaseVerdict.Accepted) Lose(verdict);
     }
 
     private async Task SendAsync()
     {
-        var lastStep = _bufferFirstStep + _losses.Count - 1;
         // Normally one round; more only when the grain moved and asks for losses it lost.
-        for (var round = 0; round < 3 && (_acceptedThrough < lastStep || _evaluations.Count > 0); round++)
+        for (var round = 0; round < 3 && _outbox.HasUnsent; round++)
         {
-            var first = _acceptedThrough + 1;
-            if (first < _bufferFirstStep)
-                throw new InvalidOperationException($"run {_lease.RunId} lost its losses before step {_bufferFirstStep}; the attempt must restart from the checkpoint");
-            var losses = first <= lastStep ? _losses.GetRange(first - _bufferFirstStep, lastStep - first + 1).ToArray() : [];
-            var batch = new ProgressBatch(Math.Min(first, lastStep + 1), losses, _learningRate, _stepsPerSecond, _evaluations.ToArray());
-            var ack = await CallAsync(() => _run.ReportProgress(_lease.Epoch, batch));
+            var batch = _outbox.NextBatch();
+            var ack = await GrainRetry.CallAsync(() => _run.ReportProgress(_lease.Epoch, batch), LogRetrying, _stop.Token);
             if (ack.Verdict != LeaseVerdict.Accepted)
             {
                 Lose(ack.Verdict);
                 return;
             }
-            _evaluations.Clear();
-            _acceptedThrough = ack.NextStep - 1;
-            Trim(Math.Min(ack.DurableStep, _acceptedThrough));
-        }
-    }
-
-    /// <summary>Drops losses the grain has stored; they will never be asked for again.</summary>
-    private void Trim(int durableStep)
-    {
-        var count = Math.Min(_losses.Count, durableStep - _bufferFirstStep + 1);
-        if (count <= 0) return;
-        _losses.RemoveRange(0, count);
-        _bufferFirstStep += count;
-    }
-
-    private async Task CommitReadyAsync()
-    {
-        while (_uncommitted.Count > 0 && _uncommitted[0].Step <= _acceptedThrough && LostVerdict is null)
-        {
-            var (step, location) = _uncommitted[0];
-            _uncommitted.RemoveAt(0);
-            CheckpointAck ack;
-            try
-            {
-                ack = await CallAsync(() => _run.CommitCheckpoint(_lease.Epoch, step, location));
-            }
-            catch (InvalidOperationException e)
-            {
-                // The grain does not take this one (it lost progress while moving); the next checkpoint will do.
-                LogCheckpointRefused(e, _lease.RunId, step);
-                await DeleteAsync(location);
-                continue;
-            }
-            if (ack.Verdict != LeaseVerdict.Accepted)
-            {
-                await DeleteAsync(location);
-                Lose(ack.Verdict);
-                return;
-            }
-            CommittedStep = step;
-            if (ack.SupersededLocation is { } superseded) await DeleteAsync(superseded);
-        }
-    }
-
-    private async Task RenewAsync()
-    {
-        using var timer = new PeriodicTimer(_renewInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
-            {
-                try
-                {
-                    var verdict = await _run.Renew(_lease.Epoch);
-                    if (verdict != LeaseVerdict.Accepted)
-                    {
-                        Lose(verdict);
-                        return;
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The run grain's silo may be going away; its next activation gives this lease a grace period.
-                    LogRenewFailed(e, _lease.RunId);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
+            _outbox.Acknowledge(ack);
         }
     }
 
@@ -280,66 +194,28 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
     {
         if (Interlocked.CompareExchange(ref _lost, (int)verdict, -1) != -1) return;
         LogLeaseLost(_lease.RunId, _lease.Epoch, verdict);
-        _onLeaseLost(verdict);
+        _stopTraining();
     }
 
-    /// <summary>Retries a grain call through a silo going away (the cluster notices within seconds).</summary>
-    private async Task<T> CallAsync<T>(Func<Task<T>> call)
+    /// <summary>Reporting failed after its retries: stop the training, the attempt fails and the run resumes from its checkpoint.</summary>
+    private void Break(Exception e)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (Exception e) when (attempt < RetryDelays.Length && e is not InvalidOperationException && !_stop.IsCancellationRequested)
-            {
-                LogRetrying(e, _lease.RunId, attempt + 1);
-                await Task.Delay(RetryDelays[attempt]);
-            }
-        }
+        if (Interlocked.CompareExchange(ref _fault, e, null) is not null) return;
+        LogReportFailed(e, _lease.RunId);
+        _stopTraining();
     }
 
-    private async Task DeleteAsync(string location)
-    {
-        try
-        {
-            await _store.DeleteAsync(_lease.RunId, location);
-        }
-        catch (Exception e)
-        {
-            LogDeleteFailed(e, location);
-        }
-    }
+    private void LogRetrying(Exception e, int attempt) => LogRetry(e, _lease.RunId, attempt);
 
     public async ValueTask DisposeAsync()
     {
         _items.Writer.TryComplete();
         await _pump;
         await _stop.CancelAsync();
-        await _renewals;
-        foreach (var (_, location) in _uncommitted) await DeleteAsync(location);
-        _uncommitted.Clear();
+        await _renewer.DisposeAsync();
+        await _checkpoints.DeleteUncommittedAsync();
         _instruments.ForgetRun(_lease.RunId);
         _instruments.SetSlotIdle(_slot);
         _stop.Dispose();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: lease {Epoch} ended by the run ({Verdict}); stopping this attempt")]
-    private partial void LogLeaseLost(string runId, long epoch, LeaseVerdict verdict);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: could not report progress")]
-    private partial void LogReportFailed(Exception exception, string runId);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId}: grain call failed, retry {Attempt}")]
-    private partial void LogRetrying(Exception exception, string runId, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId}: lease renewal failed; retrying at the next tick")]
-    private partial void LogRenewFailed(Exception exception, string runId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: checkpoint at step {Step} refused")]
-    private partial void LogCheckpointRefused(Exception exception, string runId, int step);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete checkpoint {Location}")]
-    private partial void LogDeleteFailed(Exception exception, string location);
 }

@@ -10,9 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace Anneal.Silo.Workers;
 
 /// <summary>
-/// One leased attempt at a run, on a slot's thread: load the data, build the trainer exactly as `anneal train` does,
-/// resume from the run's checkpoint, train, and end the lease as the outcome says (complete, fail, or, when the silo
-/// shuts down, checkpoint and give the lease back).
+/// One leased attempt at a run: load the data, build the trainer exactly as `anneal train` does, resume from the run's
+/// checkpoint, train on a thread of its own, and end the lease as the outcome says (complete, fail, or, when the silo
+/// shuts down, checkpoint and give the lease back). A trainer that stops advancing is abandoned: its lease lapses and
+/// the run resumes elsewhere from its last checkpoint.
 /// </summary>
 internal sealed partial class RunAttempt(
     RunLease lease,
@@ -26,89 +27,127 @@ internal sealed partial class RunAttempt(
 {
     private readonly RunDefinition _definition = lease.Definition;
     private readonly IRunGrain _run = grains.GetGrain<IRunGrain>(lease.RunId);
+    private readonly ProgressWatch _watch = new(settings.StallTime, TimeProvider.System);
     private Trainer? _trainer;
     private ProgressReporter? _reporter;
 
-    public void Execute(CancellationToken shutdown)
+    public async Task ExecuteAsync(CancellationToken shutdown)
     {
         using var training = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
-        _reporter = new ProgressReporter(_run, lease, store, instruments, slot, settings.RenewInterval, _ => training.Cancel(), logger);
+        _reporter = new ProgressReporter(_run, lease, store, instruments, slot, settings.RenewInterval, _watch, settings.Faults, () => training.Cancel(), logger);
         _reporter.StartRenewing();
         try
         {
-            var data = datasets.Get(_definition);
-            var checkpoint = lease.ResumeFrom is { } from ? store.ReadAsync(lease.RunId, from.Location, shutdown).GetAwaiter().GetResult() : null;
-            using var trainer = TrainingStart.Open(RunTrainingOptions.For(_definition), data, settings.Device, checkpoint, line => LogTrainer(lease.RunId, line));
-            _trainer = trainer;
-            LogStarting(lease.RunId, lease.Epoch, slot, trainer.Step, _definition.Steps);
-
-            _reporter.StartReporting(trainer.Step);
-            var outcome = trainer.Run(this, cancellationToken: training.Token);
-            Finish(outcome, trainer, _reporter, shutdown);
+            var data = await Task.Run(() => datasets.Get(_definition), shutdown);
+            var checkpoint = lease.ResumeFrom is { } from ? await store.ReadAsync(lease.RunId, from.Location, shutdown) : null;
+            var trainerThread = TrainingThread.Start($"run {lease.RunId}", () => Train(data, checkpoint, training.Token, shutdown));
+            if (await Task.WhenAny(trainerThread, _reporter.Stalled) != trainerThread)
+            {
+                Abandon(trainerThread, training);
+                return;
+            }
+            await FinishAsync(await trainerThread, _reporter, shutdown);
         }
         catch (DatasetException e)
         {
-            Fail(e.Message, permanent: false);
+            await FailAsync(e.Message, permanent: false);
         }
         catch (ArgumentException e) when (_trainer is null)
         {
             // The trainer refuses the options (variant, overrides): retrying cannot help.
-            Fail(e.Message, permanent: true);
+            await FailAsync(e.Message, permanent: true);
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
-            Release();
+            await ReleaseAsync();
         }
         catch (Exception e)
         {
             LogAttemptFailed(e, lease.RunId);
-            Fail($"{e.GetType().Name}: {e.Message}", permanent: false);
+            await FailAsync($"{e.GetType().Name}: {e.Message}", permanent: false);
         }
         finally
         {
-            _reporter?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            await _reporter.DisposeAsync();
         }
     }
 
-    private void Finish(TrainingOutcome outcome, Trainer trainer, ProgressReporter reporter, CancellationToken shutdown)
+    /// <summary>On the training thread, which owns the trainer from construction (torch's thread settings) to disposal.</summary>
+    private TrainingOutcome Train(DatasetSplits data, byte[]? checkpoint, CancellationToken stop, CancellationToken shutdown)
     {
-        if (outcome.Status == TrainingStatus.Completed)
+        using var trainer = TrainingStart.Open(RunTrainingOptions.For(_definition), data, settings.Device, checkpoint, line => LogTrainer(lease.RunId, line));
+        _trainer = trainer;
+        LogStarting(lease.RunId, lease.Epoch, slot, trainer.Step, _definition.Steps);
+        _reporter!.StartReporting(trainer.Step);
+        _watch.Watch(trainer.Pulse);
+        var outcome = trainer.Run(this, cancellationToken: stop);
+        _watch.Unwatch();
+        // Scaling in loses no progress: checkpoint where training stopped, then the run is handed on.
+        if (outcome.Status == TrainingStatus.Stopped && shutdown.IsCancellationRequested && _reporter.LostVerdict is null
+            && _reporter.Fault is null && trainer.Step > _reporter.CommittedStep)
+            Checkpoint(trainer.Step);
+        return outcome;
+    }
+
+    /// <summary>
+    /// The trainer made no progress for the stall time and its lease is no longer renewed. Its thread cannot be stopped
+    /// (it may be inside native code): it is asked to stop at its next step and left behind, holding its trainer's memory
+    /// until it returns, if ever. The slot moves on; the run lapses and resumes elsewhere (docs/cluster.md, "A hung
+    /// trainer loses its run").
+    /// </summary>
+    private void Abandon(Task<TrainingOutcome> trainerThread, CancellationTokenSource training)
+    {
+        training.Cancel();
+        LogAbandoned(lease.RunId, lease.Epoch, settings.StallTime.TotalSeconds);
+        _ = trainerThread.ContinueWith(t => LogAbandonedReturned(lease.RunId, t.Status.ToString()), TaskScheduler.Default);
+    }
+
+    private async Task FinishAsync(TrainingOutcome outcome, ProgressReporter reporter, CancellationToken shutdown)
+    {
+        if (reporter.LostVerdict is null && reporter.Fault is null && outcome.Status == TrainingStatus.Completed)
         {
-            CompleteAfterFlush(outcome, reporter);
+            await CompleteAfterFlushAsync(outcome, reporter);
             return;
         }
         if (reporter.LostVerdict is { } verdict)
         {
-            LogStopped(lease.RunId, trainer.Step, verdict.ToString());
+            LogStopped(lease.RunId, outcome.Step, verdict.ToString());
+            return;
+        }
+        if (reporter.Fault is { } fault)
+        {
+            await FailAsync($"progress reporting failed: {fault.GetType().Name}: {fault.Message}", permanent: false);
             return;
         }
         if (outcome.Status == TrainingStatus.Failed)
         {
-            reporter.FlushAsync().GetAwaiter().GetResult();
-            Fail(outcome.FailureReason ?? "training failed", permanent: true);
+            await FailAsync(outcome.FailureReason ?? "training failed", permanent: true);
             return;
         }
         if (shutdown.IsCancellationRequested)
         {
-            // Scaling in loses no progress: checkpoint where training stopped, then hand the run on.
-            if (trainer.Step > reporter.CommittedStep) Checkpoint(trainer.Step);
-            reporter.FlushAsync().GetAwaiter().GetResult();
-            if (reporter.LostVerdict is null) Release();
+            await reporter.FlushAsync();
+            if (reporter.LostVerdict is null && reporter.Fault is null) await ReleaseAsync();
         }
     }
 
-    private void CompleteAfterFlush(TrainingOutcome outcome, ProgressReporter reporter)
+    private async Task CompleteAfterFlushAsync(TrainingOutcome outcome, ProgressReporter reporter)
     {
         var final = outcome.FinalEvaluation is { } e ? new EvaluationPoint(e.Step, e.Loss, e.Accuracy) : null;
         for (var attempt = 1; ; attempt++)
         {
-            reporter.FlushAsync().GetAwaiter().GetResult();
+            await reporter.FlushAsync();
             if (reporter.LostVerdict is not null) return;
+            if (reporter.Fault is { } fault)
+            {
+                await FailAsync($"progress reporting failed: {fault.GetType().Name}: {fault.Message}", permanent: false);
+                return;
+            }
             try
             {
-                var verdict = _run.Complete(lease.Epoch, new RunCompletion(final, outcome.WallTime, outcome.StepsPerSecond, settings.Device.Threads, MklKernels.Active.Name)).GetAwaiter().GetResult();
+                var verdict = await _run.Complete(lease.Epoch, new RunCompletion(final, outcome.WallTime, outcome.StepsPerSecond, settings.Device.Threads, MklKernels.Active.Name));
                 LogFinished(lease.RunId, verdict.ToString(), outcome.StepsPerSecond);
-                if (verdict == LeaseVerdict.Accepted) CollectCheckpoints();
+                if (verdict == LeaseVerdict.Accepted) await CollectCheckpointsAsync();
                 return;
             }
             catch (InvalidOperationException) when (attempt < 3)
@@ -119,12 +158,12 @@ internal sealed partial class RunAttempt(
     }
 
     /// <summary>A completed run needs no checkpoint, unless its spec keeps the final one: delete the rest, orphans included.</summary>
-    private void CollectCheckpoints()
+    private async Task CollectCheckpointsAsync()
     {
         try
         {
-            var keep = _definition.KeepFinalCheckpoint ? _run.GetDetails().GetAwaiter().GetResult().Checkpoint?.Location : null;
-            var removed = store.DeleteRunAsync(lease.RunId, keep).GetAwaiter().GetResult();
+            var keep = _definition.KeepFinalCheckpoint ? (await _run.GetDetails()).Checkpoint?.Location : null;
+            var removed = await store.DeleteRunAsync(lease.RunId, keep);
             LogCheckpointsCollected(lease.RunId, removed, keep is not null);
         }
         catch (Exception e)
@@ -134,11 +173,11 @@ internal sealed partial class RunAttempt(
         }
     }
 
-    private void Release()
+    private async Task ReleaseAsync()
     {
         try
         {
-            var verdict = _run.Release(lease.Epoch).GetAwaiter().GetResult();
+            var verdict = await _run.Release(lease.Epoch);
             LogReleased(lease.RunId, _reporter?.CommittedStep ?? 0, verdict.ToString());
         }
         catch (Exception e)
@@ -148,14 +187,14 @@ internal sealed partial class RunAttempt(
         }
     }
 
-    private void Fail(string reason, bool permanent)
+    private async Task FailAsync(string reason, bool permanent)
     {
         LogFailing(lease.RunId, reason, permanent);
         try
         {
-            _reporter?.FlushAsync().GetAwaiter().GetResult();
+            if (_reporter is not null) await _reporter.FlushAsync();
             if (_reporter?.LostVerdict is not null) return;
-            _run.Fail(lease.Epoch, reason, permanent).GetAwaiter().GetResult();
+            await _run.Fail(lease.Epoch, reason, permanent);
         }
         catch (Exception e)
         {
@@ -170,33 +209,13 @@ internal sealed partial class RunAttempt(
         _reporter!.Checkpoint(step, buffer.ToArray());
     }
 
-    void ITrainingObserver.OnProgress(ProgressReport report) => _reporter!.Progress(report);
+    void ITrainingObserver.OnProgress(ProgressReport report)
+    {
+        _reporter!.Progress(report);
+        settings.Faults.AtProgress(_definition, report.FirstStep + report.Losses.Count - 1);
+    }
 
     void ITrainingObserver.OnEvaluation(EvaluationResult evaluation) => _reporter!.Evaluation(evaluation);
 
     void ITrainingObserver.OnCheckpointDue(int step) => Checkpoint(step);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} (epoch {Epoch}) on slot {Slot}: training from step {Step} of {Steps}")]
-    private partial void LogStarting(string runId, long epoch, int slot, int step, int steps);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: {Line}")]
-    private partial void LogTrainer(string runId, string line);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} finished ({Verdict}) at {StepsPerSecond:F1} steps/s")]
-    private partial void LogFinished(string runId, string verdict, double stepsPerSecond);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: deleted {Count} checkpoints (final kept: {Kept})")]
-    private partial void LogCheckpointsCollected(string runId, int count, bool kept);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} stopped at step {Step}: {Reason}")]
-    private partial void LogStopped(string runId, int step, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} given back at checkpoint step {Step} ({Verdict})")]
-    private partial void LogReleased(string runId, int step, string verdict);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} attempt failed: {Reason} (permanent: {Permanent})")]
-    private partial void LogFailing(string runId, string reason, bool permanent);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: attempt error")]
-    private partial void LogAttemptFailed(Exception exception, string runId);
 }

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Anneal.Silo.Workers;
 
 /// <summary>
-/// One training slot: a dedicated thread that asks the work queue for a run, trains it, and asks again, until the
-/// silo shuts down. Training never runs inside a grain turn; only short grain calls leave this thread.
+/// One training slot: asks the work queue for a run, trains it (on a thread of the attempt's own), and asks again, until
+/// the silo shuts down. Training never runs inside a grain turn. A slot whose trainer hangs abandons it and moves on.
 /// </summary>
 internal sealed partial class TrainingSlot(
     int index,
@@ -19,10 +19,9 @@ internal sealed partial class TrainingSlot(
     AnnealInstruments instruments,
     ILogger logger)
 {
-    public Task Start(CancellationToken shutdown) =>
-        Task.Factory.StartNew(() => Loop(shutdown), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    public Task Start(CancellationToken shutdown) => Task.Run(() => LoopAsync(shutdown), CancellationToken.None);
 
-    private void Loop(CancellationToken shutdown)
+    private async Task LoopAsync(CancellationToken shutdown)
     {
         var queue = grains.GetGrain<IWorkQueueGrain>(settings.Pool);
         LogStarted(index, workerId, settings.Pool);
@@ -31,7 +30,7 @@ internal sealed partial class TrainingSlot(
             RunLease? lease;
             try
             {
-                lease = queue.TryLease(workerId, settings.LeaseDuration).GetAwaiter().GetResult();
+                lease = await queue.TryLease(workerId, settings.LeaseDuration);
             }
             catch (Exception e)
             {
@@ -40,14 +39,20 @@ internal sealed partial class TrainingSlot(
             }
             if (lease is null)
             {
-                shutdown.WaitHandle.WaitOne(settings.PollInterval);
+                try
+                {
+                    await Task.Delay(settings.PollInterval, shutdown);
+                }
+                catch (OperationCanceledException)
+                {
+                }
                 continue;
             }
 
             instruments.SlotBusy();
             try
             {
-                new RunAttempt(lease, index, settings, grains, datasets, store, instruments, logger).Execute(shutdown);
+                await new RunAttempt(lease, index, settings, grains, datasets, store, instruments, logger).ExecuteAsync(shutdown);
             }
             finally
             {

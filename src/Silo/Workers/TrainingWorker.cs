@@ -33,7 +33,7 @@ public sealed partial class TrainingWorker(
         var cuda = ComputeDevice.WillUseCuda(o.Device);
         var device = ComputeDevice.Select(o.Device, cuda ? o.Threads : cpu.Threads, line => LogDevice(line));
         var slots = cuda ? o.Slots ?? DefaultSlots(device) : cpu.Slots;
-        var settings = new WorkerSettings(o.Pool, o.LeaseDuration, o.RenewInterval, o.PollInterval, device);
+        var settings = new WorkerSettings(o.Pool, o.LeaseDuration, o.RenewInterval, o.PollInterval, o.StallTime, device, Faults(o));
         instruments.SetSlotCount(slots);
         LogStarting(slots, device.Name, device.Threads, o.Pool);
 
@@ -45,6 +45,20 @@ public sealed partial class TrainingWorker(
         LogStopped();
     }
 
+    /// <summary>The test faults, read only when the silo was started with --test-faults true (docs/cluster.md, "Test faults").</summary>
+    private TestFaults Faults(AnnealSiloOptions o)
+    {
+        var text = Environment.GetEnvironmentVariable(TestFaults.Variable);
+        if (!o.TestFaults)
+        {
+            if (!string.IsNullOrWhiteSpace(text)) LogFaultsIgnored(TestFaults.Variable);
+            return TestFaults.None;
+        }
+        var faults = TestFaults.Parse(text);
+        LogFaultsEnabled(string.Join("; ", faults.Faults));
+        return faults;
+    }
+
     private static int DefaultSlots(ComputeDevice device) =>
         device.Name == ComputeDevice.Cuda ? Math.Max(1, TorchSharp.torch.cuda.device_count()) : 1;
 
@@ -53,6 +67,12 @@ public sealed partial class TrainingWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training with {Slots} slot(s) on {Device}, {Threads} thread(s) each, pool {Pool}")]
     private partial void LogStarting(int slots, string device, int threads, string pool);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Variable} is set but ignored: this silo was not started with --test-faults true")]
+    private partial void LogFaultsIgnored(string variable);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "TEST FAULTS ENABLED, for tests only: {Faults}")]
+    private partial void LogFaultsEnabled(string faults);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "All slots stopped; every run they held was checkpointed and given back")]
     private partial void LogStopped();

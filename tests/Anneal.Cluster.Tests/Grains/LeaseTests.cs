@@ -43,6 +43,33 @@ public sealed class LeaseTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task RunThatLosesEveryWorker_FailsAtTheLapseCap_WithTheReason_WhileTheOtherRunCompletes()
+    {
+        var spec = TestSpecs.Tiny(("linear", 20), ("cosine", 20));
+        await Grains.GetGrain<ISweepGrain>(TestSpecs.NewSweepId()).Start(spec);
+        var healthy = new ScriptedWorker(Grains, spec.Pool, "healthy-worker");
+        var carriesOn = await healthy.Lease(TimeSpan.FromMinutes(1));
+        Assert.NotNull(carriesOn);
+
+        // Each worker that takes the poison run dies at once: no renewals, the lease lapses (cap 3 in the fixture).
+        RunLease? poison = null;
+        for (var worker = 1; worker <= 3; worker++)
+        {
+            var dying = new ScriptedWorker(Grains, spec.Pool, $"dying-worker-{worker}");
+            poison = await Eventually.Get(() => dying.Lease(ShortLease), l => l is not null, $"the poison run offered to worker {worker}");
+            await dying.Report(poison!, 1, 5);
+        }
+        var run = Grains.GetGrain<IRunGrain>(poison!.RunId);
+        var failed = await Eventually.Get(run.GetSummary, r => r.Status.IsTerminal(), "the poison run to fail after its third lapse");
+
+        Assert.Equal(RunStatus.Failed, failed.Status);
+        Assert.Equal("lost its worker 3 times; last: lease lapsed on dying-worker-3", failed.FailureReason);
+        Assert.Null(await new ScriptedWorker(Grains, spec.Pool, "late-worker").Lease());
+        await healthy.RunToCompletion(carriesOn!);
+        Assert.Equal(RunStatus.Completed, (await Grains.GetGrain<IRunGrain>(carriesOn!.RunId).GetSummary()).Status);
+    }
+
+    [Fact]
     public async Task FencedWorker_LateProgressCheckpointAndCompletion_AreRefused()
     {
         var (hung, stale, pool) = await StartOneRun(steps: 20, lease: ShortLease);

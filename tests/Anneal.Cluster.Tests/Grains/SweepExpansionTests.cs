@@ -91,7 +91,7 @@ public sealed class SweepExpansionTests(ClusterFixture fixture)
         await Grains.GetGrain<ISweepGrain>(id).Start(TestSpecs.Tiny(("linear", 20)) with { Name = "listed" });
 
         var listing = await Eventually.Get(
-            () => Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).List(),
+            () => Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).List(1000, null),
             list => list.Any(l => l.SweepId == id),
             $"sweep {id} in the catalog");
 

@@ -35,7 +35,7 @@ public sealed class SweepLifecycleTests(ClusterFixture fixture)
         Assert.Equal(0.1, summary.Runs.Single(r => r.Variant == "cosine").FinalEvaluation?.Loss);
 
         var listing = await Eventually.Get(
-            () => Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).List(),
+            () => Grains.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).List(1000, null),
             l => l.Any(x => x.SweepId == summary.SweepId && x.Status == SweepStatus.Completed),
             "the catalog showing the sweep completed");
         Assert.Equal(2, listing.Single(x => x.SweepId == summary.SweepId).Counts.Completed);

@@ -10,6 +10,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Short enough that lease expiry tests take about a second.</summary>
     public static readonly TimeSpan LeaseCheckPeriod = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Short enough that a sweep that missed its runs' updates catches up within a test.</summary>
+    public static readonly TimeSpan SweepReconcilePeriod = TimeSpan.FromMilliseconds(500);
+
     public InProcessTestCluster Cluster { get; }
 
     public ClusterFixture()
@@ -17,12 +20,17 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(AnnealStorage.Name);
+            silo.AddMemoryGrainStorage(AnnealStorage.Name, o => o.Configure<IServiceProvider>((memory, services) =>
+                memory.GrainStorageSerializer = AnnealStorage.Serializer(services)));
+            silo.AddIncomingGrainCallFilter<MessageFaults>();
+            silo.AddOutgoingGrainCallFilter<MessageFaults>();
             silo.Services.AddAnnealGrains(o =>
             {
                 o.LeaseCheckPeriod = LeaseCheckPeriod;
                 o.SweepUpdateInterval = TimeSpan.Zero;
                 o.MaxSameFailures = 3;
+                o.MaxLapsedLeases = 3;
+                o.SweepReconcilePeriod = SweepReconcilePeriod;
             });
         });
         Cluster = builder.Build();

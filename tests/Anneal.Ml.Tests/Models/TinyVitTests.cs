@@ -9,7 +9,7 @@ public sealed class TinyVitTests
     public void ThreeChannelModel_HasTheStudysParameterCount()
     {
         using var init = new Generator(0);
-        using var model = new TinyVit(3, 10, init, init);
+        using var model = new TinyVit(3, 10, init, new DropoutMasks(new DropoutMaskStream(0)));
         Assert.Equal(556_042, model.parameters().Sum(p => p.numel()));
     }
 
@@ -17,7 +17,7 @@ public sealed class TinyVitTests
     public void Forward_MapsImagesToOneLogitPerClass()
     {
         using var init = new Generator(0);
-        using var model = new TinyVit(1, 10, init, init);
+        using var model = new TinyVit(1, 10, init, new DropoutMasks(new DropoutMaskStream(0)));
         using var logits = model.call(zeros(5, 1, 32, 32));
         Assert.Equal([5L, 10L], logits.shape);
     }
@@ -26,7 +26,7 @@ public sealed class TinyVitTests
     public void Kernels_AreLecunNormalTruncatedAtTwoSigma()
     {
         using var init = new Generator(0);
-        using var model = new TinyVit(3, 10, init, init);
+        using var model = new TinyVit(3, 10, init, new DropoutMasks(new DropoutMaskStream(0)));
         var fc1 = model.named_parameters().Single(p => p.name == "blocks.0.fc1.weight").parameter;
         var std = Math.Sqrt(1.0 / 128);
         // The truncated normal is scaled so its variance is exactly 1/fan_in, and nothing lies beyond 2σ/0.8796.
@@ -39,7 +39,7 @@ public sealed class TinyVitTests
     public void Biases_StartAtZero_AndLayerNormScalesAtOne()
     {
         using var init = new Generator(0);
-        using var model = new TinyVit(3, 10, init, init);
+        using var model = new TinyVit(3, 10, init, new DropoutMasks(new DropoutMaskStream(0)));
         var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         Assert.Equal(0f, parameters["blocks.1.qkv.bias"].abs().sum().item<float>());
         Assert.Equal(0f, parameters["head.bias"].abs().sum().item<float>());

@@ -109,7 +109,7 @@ public sealed class SiloFailureTests(RedisServer redis, ITestOutputHelper output
         Assert.Equal(before.CreatedAt, after.CreatedAt);
         Assert.Equal(before.Runs.Select(r => r.FinalEvaluation), after.Runs.Select(r => r.FinalEvaluation));
         Assert.Equal(curveBefore.Means, (await again.GetGrain<IRunGrain>(before.Runs[0].RunId).GetDetails()).Curve.Means);
-        Assert.Contains(await again.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).List(), l => l.SweepId == id);
+        Assert.Contains(await again.GetGrain<ISweepCatalogGrain>(ISweepCatalogGrain.Key).List(1000, null), l => l.SweepId == id);
     }
 
     private async Task<(IClusterClient Client, RunSummary Run, SiloProcess Holder)> StartOneRunOnTwoSilos(TestCluster cluster)

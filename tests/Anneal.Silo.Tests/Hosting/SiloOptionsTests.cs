@@ -1,4 +1,5 @@
 using Anneal.Silo.Hosting;
+using Anneal.Silo.Workers;
 
 namespace Anneal.Silo.Tests.Hosting;
 
@@ -40,6 +41,30 @@ public sealed class SiloOptionsTests
         Assert.Contains("--device must be cpu, cuda or auto, got 'tpu'", problems);
         Assert.Contains(problems, p => p.StartsWith("--silo-port, --gateway-port and --http-port must differ", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("--pool must be", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void StallTime_ShorterThanTwoRenewIntervals_IsRefused()
+    {
+        var problem = Assert.Single(Problems(new AnnealSiloOptions { StallTime = TimeSpan.FromSeconds(1) }));
+
+        Assert.Equal("--stall-time (00:00:01) must be at least two renew intervals (00:00:01): the trainer's progress is looked at once per renewal", problem);
+    }
+
+    [Fact]
+    public void TestFaults_AreReadOnlyWhenEnabled_AndRefusedWhenMalformed()
+    {
+        var before = Environment.GetEnvironmentVariable(TestFaults.Variable);
+        Environment.SetEnvironmentVariable(TestFaults.Variable, "explode:linear@5");
+        try
+        {
+            Assert.Empty(Problems(new AnnealSiloOptions()));
+            Assert.Contains(Problems(new AnnealSiloOptions { TestFaults = true }), p => p.Contains("'explode:linear@5'", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(TestFaults.Variable, before);
+        }
     }
 
     [Fact]

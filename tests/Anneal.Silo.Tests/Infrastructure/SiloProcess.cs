@@ -44,7 +44,10 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Whether a run's worker id names this silo (ids start with the silo's address).</summary>
     public bool Hosts(string? worker) => worker?.StartsWith($"127.0.0.1:{SiloPort}@", StringComparison.Ordinal) == true;
 
-    public static SiloProcess Start(TestCluster cluster, params string[] extra)
+    public static SiloProcess Start(TestCluster cluster, params string[] extra) => Start(cluster, new Dictionary<string, string>(), extra);
+
+    /// <param name="environment">Extra environment variables, e.g. ANNEAL_TEST_FAULTS or settings with no switch such as ANNEAL_Anneal__Grains__SweepReconcilePeriod.</param>
+    public static SiloProcess Start(TestCluster cluster, IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
         var siloPort = FreePorts.Pick();
         var gatewayPort = FreePorts.Pick();
@@ -66,6 +69,7 @@ public sealed class SiloProcess : IAsyncDisposable
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["Logging__LogLevel__Default"] = "Information";
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("the silo did not start");
         return new SiloProcess(process, siloPort, gatewayPort);
     }

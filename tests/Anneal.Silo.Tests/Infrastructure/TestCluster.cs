@@ -8,20 +8,26 @@ using Anneal.Silo.Hosting;
 namespace Anneal.Silo.Tests.Infrastructure;
 
 /// <summary>One test's cluster: fresh ids on the shared Redis, its silo processes, and a client.</summary>
-public sealed class TestCluster(RedisServer redis) : IAsyncDisposable
+public sealed class TestCluster(string redis) : IAsyncDisposable
 {
+    public TestCluster(RedisServer server) : this(server.ConnectionString)
+    {
+    }
+
     private readonly List<SiloProcess> _silos = [];
     private readonly List<IHost> _clients = [];
 
-    public string Redis => redis.ConnectionString;
+    public string Redis => redis;
     public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..8];
     public string ServiceId { get; } = "svc-" + Guid.NewGuid().ToString("N")[..8];
 
     public IReadOnlyList<SiloProcess> Silos => _silos;
 
-    public SiloProcess StartSilo(params string[] extra)
+    public SiloProcess StartSilo(params string[] extra) => StartSilo(new Dictionary<string, string>(), extra);
+
+    public SiloProcess StartSilo(IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
-        var silo = SiloProcess.Start(this, extra);
+        var silo = SiloProcess.Start(this, environment, extra);
         _silos.Add(silo);
         return silo;
     }

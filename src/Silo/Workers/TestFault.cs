@@ -1,0 +1,4 @@
+namespace Anneal.Silo.Workers;
+
+/// <summary>One fault: runs of <paramref name="Variant"/> suffer <paramref name="Kind"/> at their first progress report at or after <paramref name="Step"/>.</summary>
+public sealed record TestFault(TestFaultKind Kind, string Variant, int Step);
