@@ -53,6 +53,13 @@ public sealed class SecretsTests(PasswordProtectedCluster cluster) : IClassFixtu
             await RunAsync(ExitCodes.Success, ["sweep", "list", .. asJson, .. ids], passwordInEnvironment);
         }
 
+        int[] retried = [ExitCodes.Success, ExitCodes.UsageError]; // a completed sweep has nothing to retry
+        await RunAsync(ExitCodes.Success, ["sweep", "retry", id, .. redis], expectOneOf: retried);
+        await RunAsync(ExitCodes.Success, ["sweep", "retry", id, "--json", .. redis], expectOneOf: retried);
+        await RunAsync(ExitCodes.Success, ["sweep", "list", "--limit", "1", .. redis]);
+        await RunAsync(ExitCodes.Success, ["sweep", "delete", id, .. redis]);
+        await RunAsync(ExitCodes.SweepNotFound, ["sweep", "delete", id, "--json", .. redis]);
+
         // Failure paths, each through the code that builds its message.
         var nobody = $"127.0.0.1:{ClosedPort()}";
         await RunAsync(ExitCodes.SweepNotFound, ["sweep", "show", "20200101-000000-000000", .. redis]);
