@@ -16,6 +16,7 @@ namespace Anneal.Client.Commands;
 public sealed class BenchCommand : Command
 {
     private const int BenchImages = 50_000;
+    private const int BenchChannels = 3;
     private readonly Option<int> _steps = CommonOptions.PositiveInt("--steps", 40, "Timed steps");
     private readonly Option<int> _warmup = CommonOptions.NonNegativeInt("--warmup", 20, "Untimed steps first");
     private readonly Option<int?> _threads = CommonOptions.Threads();
@@ -23,11 +24,12 @@ public sealed class BenchCommand : Command
     private readonly Option<string> _variant = new("--variant") { Description = "Variant to time", DefaultValueFactory = _ => "constant" };
     private readonly Option<string> _device = CommonOptions.Device();
     private readonly Option<int> _rssEvery = CommonOptions.NonNegativeInt("--rss-every", 0, "Also sample resident memory every N steps (0: off)");
+    private readonly Option<bool> _parts = new("--parts") { Description = "Time the parts of a step instead: forward, forward and backward, and the averaged variants' second forward pass" };
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public BenchCommand(CliConsoles consoles) : base("bench", "Time the training step (median ms/step after warm-up)")
     {
-        foreach (var option in new Option[] { _steps, _warmup, _threads, _batch, _variant, _device, _rssEvery, _json })
+        foreach (var option in new Option[] { _steps, _warmup, _threads, _batch, _variant, _device, _rssEvery, _parts, _json })
         {
             Options.Add(option);
         }
@@ -51,7 +53,11 @@ public sealed class BenchCommand : Command
         var log = json ? consoles.Error : consoles.Out;
         var (steps, warmup, rssEvery) = (result.GetValue(_steps), result.GetValue(_warmup), result.GetValue(_rssEvery));
         var device = ComputeDevice.Select(result.GetValue(_device)!, result.GetValue(_threads), line => log.WritePlainLine(line));
-        var data = SyntheticDataset.Create(BenchImages, Trainer.EvaluationBatchSize);
+        if (result.GetValue(_parts))
+        {
+            return ExecuteParts(consoles, json, device, result.GetValue(_batch), warmup, steps);
+        }
+        var data = SyntheticDataset.Create(BenchImages, Trainer.EvaluationBatchSize, BenchChannels);
         var options = new TrainingOptions
         {
             Variant = result.GetValue(_variant)!,
@@ -78,6 +84,18 @@ public sealed class BenchCommand : Command
             consoles.Out.WritePlainLine(string.Create(CultureInfo.InvariantCulture,
                 $"anneal {options.Variant} {device.Name} threads={device.Threads} batch={options.BatchSize} steps={steps} p10={report.P10Ms:F2} p90={report.P90Ms:F2} median_ms={median:F2} steps_per_s={report.StepsPerSecond:F2} rss_mb={report.RssMb:F0} peak_rss_mb={report.PeakRssMb:F0}"));
         }
+        return ExitCodes.Success;
+    }
+
+    private static int ExecuteParts(CliConsoles consoles, bool json, ComputeDevice device, int batch, int warmup, int steps)
+    {
+        var times = StepPartsBenchmark.Measure(device, BenchChannels, batch, warmup, steps);
+        var report = new StepPartsReport(device.Name, device.Threads, batch, steps, warmup, times.ForwardMs, times.ForwardBackwardMs,
+            times.ForwardBackwardMs - times.ForwardMs, times.SecondForwardMs, times.AveragedFloor);
+        consoles.Out.WritePlainLine(json
+            ? JsonSerializer.Serialize(report, JsonOutput.Options)
+            : string.Create(CultureInfo.InvariantCulture,
+                $"anneal step parts {device.Name} threads={device.Threads} batch={batch} steps={steps} forward_ms={report.ForwardMs:F2} forward_backward_ms={report.ForwardBackwardMs:F2} backward_ms={report.BackwardMs:F2} averaged_second_forward_ms={report.SecondForwardMs:F2} averaged_floor={report.AveragedFloor:F3}"));
         return ExitCodes.Success;
     }
 
@@ -109,6 +127,11 @@ public sealed class BenchCommand : Command
 }
 
 public sealed record RssSample(int Step, double RssMb);
+
+/// <summary>`anneal bench --parts`: median ms of each part of a step, and the averaged variants' least cost over a plain step.</summary>
+public sealed record StepPartsReport(
+    string Device, int Threads, int BatchSize, int Steps, int Warmup,
+    double ForwardMs, double ForwardBackwardMs, double BackwardMs, double SecondForwardMs, double AveragedFloor);
 
 public sealed record BenchReport(
     string Variant, string Device, int Threads, int BatchSize, int Steps, int Warmup,

@@ -173,4 +173,20 @@ public sealed class CliTests
         Assert.True(json.RootElement.GetProperty("medianMs").GetDouble() > 0);
         Assert.Equal(3, json.RootElement.GetProperty("steps").GetInt32());
     }
+
+    [Fact]
+    public void BenchParts_TimesForwardBackwardAndTheAveragedVariantsSecondPass_AndTheirFloor()
+    {
+        using var temp = new TemporaryDirectory();
+        var run = AnnealProcess.Run(temp.Path, "bench", "--parts", "--steps", "3", "--warmup", "1", "--batch", "8", "--threads", "1", "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        var (forward, both, second) = (root.GetProperty("forwardMs").GetDouble(), root.GetProperty("forwardBackwardMs").GetDouble(), root.GetProperty("secondForwardMs").GetDouble());
+        Assert.True(forward > 0 && second > 0 && both > 0, run.Out);
+        Assert.Equal(both - forward, root.GetProperty("backwardMs").GetDouble(), 9);
+        Assert.Equal(1 + second / both, root.GetProperty("averagedFloor").GetDouble(), 9);
+        Assert.Equal(1, root.GetProperty("threads").GetInt32());
+    }
 }
