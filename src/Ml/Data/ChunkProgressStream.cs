@@ -3,7 +3,7 @@ namespace Anneal.Ml.Data;
 /// <summary>
 /// Reads through to another stream and calls back each time another chunk of it has been read, and once at its end
 /// (the last, partial chunk): a watcher on another thread can then tell a load that advances from one stuck in a read,
-/// such as a hung network file system (docs/cluster.md, "A hung trainer loses its run"). The callback runs on the
+/// such as a hung network file system (docs/cluster.md, "A dataset load hangs"). The callback runs on the
 /// reading thread, between reads.
 /// </summary>
 public sealed class ChunkProgressStream(Stream inner, Action chunkRead, int chunkBytes = ChunkProgressStream.DefaultChunkBytes) : Stream
