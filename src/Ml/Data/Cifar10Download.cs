@@ -21,8 +21,10 @@ public sealed class Cifar10Download(Uri source, string cacheDir, string expected
     public string BatchesDir => Path.Combine(cacheDir, Cifar10Reader.BatchesFolder);
 
     /// <summary>Returns the extracted batches folder, downloading and extracting first if it is missing.</summary>
-    public string EnsureExtracted(Action<string>? log = null)
+    /// <param name="chunkRead">Called each time another chunk has been downloaded or extracted (<see cref="ChunkProgressStream"/>).</param>
+    public string EnsureExtracted(Action<string>? log = null, Action? chunkRead = null)
     {
+        chunkRead ??= () => { };
         if (File.Exists(Path.Combine(BatchesDir, Cifar10Reader.TestFile)))
         {
             return BatchesDir;
@@ -32,7 +34,7 @@ public sealed class Cifar10Download(Uri source, string cacheDir, string expected
         if (!File.Exists(archive) || Md5Of(archive) != expectedMd5)
         {
             log?.Invoke($"Downloading CIFAR-10 from {source} into {cacheDir}");
-            Download(archive);
+            Download(archive, chunkRead);
         }
         var md5 = Md5Of(archive);
         if (md5 != expectedMd5)
@@ -40,11 +42,11 @@ public sealed class Cifar10Download(Uri source, string cacheDir, string expected
             File.Delete(archive);
             throw DatasetException.ForFile(archive, $"MD5 {md5} does not match the expected {expectedMd5}; the corrupt download was deleted");
         }
-        Extract(archive);
+        Extract(archive, chunkRead);
         return BatchesDir;
     }
 
-    private void Download(string archive)
+    private void Download(string archive, Action chunkRead)
     {
         var partial = archive + ".part";
         try
@@ -53,7 +55,7 @@ public sealed class Cifar10Download(Uri source, string cacheDir, string expected
             {
                 if (source.IsFile)
                 {
-                    using var input = File.OpenRead(source.LocalPath);
+                    using var input = new ChunkProgressStream(File.OpenRead(source.LocalPath), chunkRead);
                     input.CopyTo(output);
                 }
                 else
@@ -61,7 +63,8 @@ public sealed class Cifar10Download(Uri source, string cacheDir, string expected
                     using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
                     using var response = http.GetAsync(source, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();
                     response.EnsureSuccessStatusCode();
-                    response.Content.ReadAsStream().CopyTo(output);
+                    using var input = new ChunkProgressStream(response.Content.ReadAsStream(), chunkRead);
+                    input.CopyTo(output);
                 }
             }
             File.Move(partial, archive, overwrite: true);
@@ -74,13 +77,13 @@ public sealed class Cifar10Download(Uri source, string cacheDir, string expected
         }
     }
 
-    private void Extract(string archive)
+    private void Extract(string archive, Action chunkRead)
     {
         var staging = Path.Combine(cacheDir, "extracting-" + Guid.NewGuid().ToString("N"));
         try
         {
             Directory.CreateDirectory(staging);
-            using (var gzip = new GZipStream(File.OpenRead(archive), CompressionMode.Decompress))
+            using (var gzip = new GZipStream(new ChunkProgressStream(File.OpenRead(archive), chunkRead), CompressionMode.Decompress))
             {
                 TarFile.ExtractToDirectory(gzip, staging, overwriteFiles: true);
             }

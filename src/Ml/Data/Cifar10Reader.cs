@@ -49,26 +49,27 @@ public static class Cifar10Reader
 
     /// <param name="batchesDir">A folder with the six batch files.</param>
     /// <param name="recordsPerFile">10,000 in the real files; tests use small files of the same format.</param>
-    public static DatasetSplits Read(string batchesDir, int recordsPerFile = RecordsPerFile)
+    /// <param name="chunkRead">Called on this thread each time another chunk of a file has been read (<see cref="ChunkProgressStream"/>).</param>
+    public static DatasetSplits Read(string batchesDir, int recordsPerFile = RecordsPerFile, Action? chunkRead = null)
     {
-        var train = ReadFiles(batchesDir, TrainFiles, recordsPerFile, "cifar10-train");
-        var test = ReadFiles(batchesDir, [TestFile], recordsPerFile, "cifar10-test");
+        var train = ReadFiles(batchesDir, TrainFiles, recordsPerFile, "cifar10-train", chunkRead);
+        var test = ReadFiles(batchesDir, [TestFile], recordsPerFile, "cifar10-test", chunkRead);
         return new DatasetSplits(train, test);
     }
 
-    private static InMemoryImageDataset ReadFiles(string dir, IReadOnlyList<string> files, int recordsPerFile, string name)
+    private static InMemoryImageDataset ReadFiles(string dir, IReadOnlyList<string> files, int recordsPerFile, string name, Action? chunkRead)
     {
         var count = files.Count * recordsPerFile;
         var pixels = new byte[(long)count * ImageBytes];
         var labels = new byte[count];
         for (var f = 0; f < files.Count; f++)
         {
-            ReadFile(Path.Combine(dir, files[f]), recordsPerFile, f * recordsPerFile, pixels, labels);
+            ReadFile(Path.Combine(dir, files[f]), recordsPerFile, f * recordsPerFile, pixels, labels, chunkRead);
         }
         return new InMemoryImageDataset(name, 3, Classes, pixels, labels);
     }
 
-    private static void ReadFile(string path, int records, int firstRecord, byte[] pixels, byte[] labels)
+    private static void ReadFile(string path, int records, int firstRecord, byte[] pixels, byte[] labels, Action? chunkRead)
     {
         if (!File.Exists(path))
         {
@@ -81,7 +82,11 @@ public static class Cifar10Reader
             var what = actual < expected ? "truncated" : "too long";
             throw DatasetException.ForFile(path, $"{what}: {actual:N0} bytes, a CIFAR-10 batch file has exactly {expected:N0} ({records:N0} records of {RecordBytes:N0})");
         }
-        var content = File.ReadAllBytes(path);
+        var content = new byte[expected];
+        using (var file = new ChunkProgressStream(File.OpenRead(path), chunkRead ?? (() => { })))
+        {
+            file.ReadExactly(content);
+        }
         for (var r = 0; r < records; r++)
         {
             var label = content[(long)r * RecordBytes];

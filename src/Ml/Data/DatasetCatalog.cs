@@ -91,14 +91,19 @@ public static class DatasetCatalog
     /// <param name="dataDir">null: look in the cache, Debian's folder and the embedded subset, in that order.</param>
     /// <param name="download">CIFAR-10 only: fetch, MD5-verify and extract into the cache when missing.</param>
     /// <param name="seed">Synthetic only: which classes and images to draw.</param>
+    /// <param name="chunkRead">
+    /// Called on this thread each time another chunk of a file has been read, downloaded or extracted
+    /// (<see cref="ChunkProgressStream"/>), or of the synthetic images drawn: how a silo tells a load that advances
+    /// from a stuck one.
+    /// </param>
     /// <exception cref="DatasetException">Unknown name, missing or malformed files, or no way to download.</exception>
-    public static DatasetSplits Load(string name, string? dataDir = null, bool download = false, int seed = 0)
+    public static DatasetSplits Load(string name, string? dataDir = null, bool download = false, int seed = 0, Action? chunkRead = null)
     {
-        if (name == Synthetic) return SyntheticDataset.Create(seed: seed);
+        if (name == Synthetic) return SyntheticDataset.Create(seed: seed, chunkMade: chunkRead);
         if (TryLocate(name, dataDir) is { } location)
-            return name == Cifar10 ? Cifar10Reader.Read(location.Path) : FashionMnistReader.Read(location.Path);
+            return name == Cifar10 ? Cifar10Reader.Read(location.Path, chunkRead: chunkRead) : FashionMnistReader.Read(location.Path, chunkRead);
         if (name == Cifar10 && dataDir is null && download)
-            return Cifar10Reader.Read(Cifar10Download.Default().EnsureExtracted());
+            return Cifar10Reader.Read(Cifar10Download.Default().EnsureExtracted(chunkRead: chunkRead), chunkRead: chunkRead);
         throw NotFound(name, dataDir);
     }
 

@@ -39,25 +39,26 @@ public static class FashionMnistReader
         }
     }
 
-    public static DatasetSplits Read(string dataDir) => new(
-        ReadSplit(dataDir, "train", "fashion-mnist-train"),
-        ReadSplit(dataDir, "t10k", "fashion-mnist-test"));
+    /// <param name="chunkRead">Called on this thread each time another chunk of a file has been read (<see cref="ChunkProgressStream"/>).</param>
+    public static DatasetSplits Read(string dataDir, Action? chunkRead = null) => new(
+        ReadSplit(dataDir, "train", "fashion-mnist-train", chunkRead),
+        ReadSplit(dataDir, "t10k", "fashion-mnist-test", chunkRead));
 
-    private static InMemoryImageDataset ReadSplit(string dir, string prefix, string name)
+    private static InMemoryImageDataset ReadSplit(string dir, string prefix, string name, Action? chunkRead)
     {
         var imagesPath = Find(dir, $"{prefix}-images-idx3-ubyte") ?? throw DatasetException.ForFile(Path.Combine(dir, $"{prefix}-images-idx3-ubyte[.gz]"), "missing");
         var labelsPath = Find(dir, $"{prefix}-labels-idx1-ubyte") ?? throw DatasetException.ForFile(Path.Combine(dir, $"{prefix}-labels-idx1-ubyte[.gz]"), "missing");
-        var labels = ReadLabels(labelsPath);
-        var pixels = ReadImages(imagesPath, labels.Length);
+        var labels = ReadLabels(labelsPath, chunkRead);
+        var pixels = ReadImages(imagesPath, labels.Length, chunkRead);
         return new InMemoryImageDataset(name, 1, Classes, pixels, labels);
     }
 
     private static string? Find(string dir, string stem) =>
         new[] { stem + ".gz", stem }.Select(f => Path.Combine(dir, f)).FirstOrDefault(File.Exists);
 
-    private static byte[] ReadLabels(string path)
+    private static byte[] ReadLabels(string path, Action? chunkRead)
     {
-        var content = ReadAll(path);
+        var content = ReadAll(path, chunkRead);
         var count = Header(path, content, LabelsMagic, dims: 1)[0];
         Expect(path, content, 8L + count);
         var labels = content.AsSpan(8, count).ToArray();
@@ -69,9 +70,9 @@ public static class FashionMnistReader
         return labels;
     }
 
-    private static byte[] ReadImages(string path, int expectedCount)
+    private static byte[] ReadImages(string path, int expectedCount, Action? chunkRead)
     {
-        var content = ReadAll(path);
+        var content = ReadAll(path, chunkRead);
         var dims = Header(path, content, ImagesMagic, dims: 3);
         if (dims[1] != Source || dims[2] != Source)
         {
@@ -137,11 +138,11 @@ public static class FashionMnistReader
         }
     }
 
-    private static byte[] ReadAll(string path)
+    private static byte[] ReadAll(string path, Action? chunkRead)
     {
         try
         {
-            using var file = File.OpenRead(path);
+            using var file = new ChunkProgressStream(File.OpenRead(path), chunkRead ?? (() => { }));
             using var buffer = new MemoryStream();
             if (path.EndsWith(".gz", StringComparison.Ordinal))
             {

@@ -12,8 +12,11 @@ public static class SyntheticDataset
     private const int Classes = 10;
     private const int Side = InMemoryImageDataset.Side;
     private const int Cell = 4; // 32/4 = 8 cells per side
+    private const int ImagesPerChunk = 1_000;
 
-    public static DatasetSplits Create(int trainCount = DefaultTrainCount, int testCount = DefaultTestCount, int channels = 3, int seed = 0)
+    /// <param name="chunkMade">Called each time another <see cref="ImagesPerChunk"/> images are drawn: the load's progress, as for files.</param>
+    public static DatasetSplits Create(int trainCount = DefaultTrainCount, int testCount = DefaultTestCount, int channels = 3, int seed = 0,
+        Action? chunkMade = null)
     {
         var patterns = new Random(seed);
         var prototypes = new byte[Classes][];
@@ -30,11 +33,11 @@ public static class SyntheticDataset
             }
         }
         return new DatasetSplits(
-            Draw("synthetic-train", trainCount, channels, prototypes, seed * 2 + 1),
-            Draw("synthetic-test", testCount, channels, prototypes, seed * 2 + 2));
+            Draw("synthetic-train", trainCount, channels, prototypes, seed * 2 + 1, chunkMade),
+            Draw("synthetic-test", testCount, channels, prototypes, seed * 2 + 2, chunkMade));
     }
 
-    private static InMemoryImageDataset Draw(string name, int count, int channels, byte[][] prototypes, int seed)
+    private static InMemoryImageDataset Draw(string name, int count, int channels, byte[][] prototypes, int seed, Action? chunkMade)
     {
         var random = new Random(seed);
         var imageBytes = channels * Side * Side;
@@ -52,6 +55,7 @@ public static class SyntheticDataset
             {
                 image[p] = (byte)((prototype[p] * 3 + noise[p] * 2) / 5);
             }
+            if ((i + 1) % ImagesPerChunk == 0) chunkMade?.Invoke();
         }
         return new InMemoryImageDataset(name, channels, Classes, pixels, labels);
     }

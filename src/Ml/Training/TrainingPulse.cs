@@ -1,8 +1,9 @@
 namespace Anneal.Ml.Training;
 
 /// <summary>
-/// Counts the units of work a trainer completes (a training step, an evaluation batch), so that a watcher on another
-/// thread can tell a trainer that advances from one stuck in native code. Reading never blocks the trainer.
+/// Counts the units of work a trainer completes (a training step, an evaluation batch; a silo also counts the chunks
+/// of a dataset load on one), so that a watcher on another thread can tell work that advances from work stuck in native
+/// code or in a read. Reading never blocks the worker.
 /// </summary>
 public sealed class TrainingPulse
 {

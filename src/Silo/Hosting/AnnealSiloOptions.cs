@@ -78,9 +78,10 @@ public sealed class AnnealSiloOptions
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// A training slot renews its lease only while its trainer advances: a trainer that completes no training step,
-    /// evaluation batch or hand-over to the reporter for this long is abandoned, and its run lapses and resumes elsewhere
-    /// from its last checkpoint. Longer than the slowest step or evaluation batch the cluster's hardware takes.
+    /// A training slot renews its lease only while its attempt advances: a dataset load that reads no chunk (a MiB), or a
+    /// trainer that completes no training step, evaluation batch or hand-over to the reporter, for this long is
+    /// abandoned, and its run lapses and resumes elsewhere from its last checkpoint. Longer than the slowest step,
+    /// evaluation batch or MiB read the cluster's hardware and storage take.
     /// </summary>
     public TimeSpan StallTime { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -6,7 +6,7 @@ namespace Anneal.Silo.Workers;
 
 /// <summary>
 /// Renews an attempt's lease every renew interval, but only while the attempt advances (<see cref="ProgressWatch"/>):
-/// a trainer stuck in native code must not hold its run forever. On a stall it stops renewing and says so through
+/// a trainer stuck in native code, or a load stuck in a read, must not hold its run forever. On a stall it stops renewing and says so through
 /// <see cref="Stalled"/>; the lease then lapses and the run resumes elsewhere from its last checkpoint.
 /// </summary>
 internal sealed partial class LeaseRenewer(
@@ -62,7 +62,7 @@ internal sealed partial class LeaseRenewer(
         _stop.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: lease {Epoch} no longer renewed, the trainer made no progress for {Seconds:F0} s")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: lease {Epoch} no longer renewed, the attempt made no progress for {Seconds:F0} s")]
     private partial void LogStalled(string runId, long epoch, double seconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId}: lease renewal failed; retrying at the next tick")]

@@ -69,10 +69,10 @@ internal sealed partial class ProgressReporter : IAsyncDisposable
     /// <summary>The step of the newest checkpoint the run grain accepted from this attempt (or resumed from).</summary>
     public int CommittedStep => _checkpoints.CommittedStep;
 
-    /// <summary>Completes when the trainer stopped advancing for the stall time; the lease is no longer renewed.</summary>
+    /// <summary>Completes when the attempt (its load or its trainer) stopped advancing for the stall time; the lease is no longer renewed.</summary>
     public Task Stalled => _renewer.Stalled;
 
-    /// <summary>Renews the lease from now on: loading data and the checkpoint can take longer than a lease.</summary>
+    /// <summary>Renews the lease from now on, while the attempt advances: loading data and the checkpoint can take longer than a lease.</summary>
     public void StartRenewing() => _renewer.Start();
 
     /// <summary>Starts sending progress; the trainer resumed after <paramref name="resumedStep"/>.</summary>

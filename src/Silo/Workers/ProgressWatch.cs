@@ -3,10 +3,11 @@ using Anneal.Ml.Training;
 namespace Anneal.Silo.Workers;
 
 /// <summary>
-/// Whether a training attempt still advances: its trainer's pulse (a training step, an evaluation batch) or its
-/// reporter's completed hand-overs (a trainer waiting for a slow store is not stuck) changed within the stall time.
-/// Until <see cref="Watch"/> and after <see cref="Unwatch"/> (loading data and the checkpoint, flushing at the end)
-/// nothing is judged: those phases have no pulse of their own and are bounded by their own timeouts.
+/// Whether a training attempt still advances: the pulse watched (while loading, the chunks of its dataset read; while
+/// training, its trainer's steps and evaluation batches) or its reporter's completed hand-overs (a trainer waiting for a
+/// slow store is not stuck) changed within the stall time. Outside <see cref="Watch"/> and <see cref="Unwatch"/>
+/// (reading the checkpoint, building the trainer, flushing at the end) nothing is judged: those phases have no pulse
+/// of their own.
 /// </summary>
 internal sealed class ProgressWatch(TimeSpan stallTime, TimeProvider time)
 {
@@ -18,7 +19,7 @@ internal sealed class ProgressWatch(TimeSpan stallTime, TimeProvider time)
 
     public TimeSpan StallTime => stallTime;
 
-    /// <summary>From now on the attempt must show progress within the stall time.</summary>
+    /// <summary>From now on the attempt must show progress on <paramref name="pulse"/> within the stall time.</summary>
     public void Watch(TrainingPulse pulse)
     {
         lock (_gate)

@@ -31,6 +31,15 @@ internal sealed partial class RunAttempt
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: trainer of lease {Epoch} abandoned after {Seconds:F0} s without progress; its thread is left behind and the slot moves on")]
     private partial void LogAbandoned(string runId, long epoch, double seconds);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: dataset {Dataset} ready in {Seconds:F1} s ({Chunks} chunks read)")]
+    private partial void LogLoaded(string runId, string dataset, double seconds, long chunks);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: dataset load of lease {Epoch} abandoned after {Seconds:F0} s without progress ({Chunks} chunks read); its thread is left behind and the slot moves on")]
+    private partial void LogLoadAbandoned(string runId, long epoch, double seconds, long chunks);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: an abandoned load's thread returned ({Status})")]
+    private partial void LogAbandonedLoadReturned(Exception? exception, string runId, string status);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: an abandoned trainer's thread returned ({Status})")]
     private partial void LogAbandonedReturned(string runId, string status);
 }

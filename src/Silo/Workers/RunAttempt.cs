@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Anneal.Contracts.Runs;
 using Anneal.Contracts.Work;
 using Anneal.Grains.Telemetry;
@@ -12,8 +13,8 @@ namespace Anneal.Silo.Workers;
 /// <summary>
 /// One leased attempt at a run: load the data, build the trainer exactly as `anneal train` does, resume from the run's
 /// checkpoint, train on a thread of its own, and end the lease as the outcome says (complete, fail, or, when the silo
-/// shuts down, checkpoint and give the lease back). A trainer that stops advancing is abandoned: its lease lapses and
-/// the run resumes elsewhere from its last checkpoint.
+/// shuts down, checkpoint and give the lease back). A load or a trainer that stops advancing is abandoned: its lease
+/// lapses and the run resumes elsewhere from its last checkpoint.
 /// </summary>
 internal sealed partial class RunAttempt(
     RunLease lease,
@@ -38,7 +39,7 @@ internal sealed partial class RunAttempt(
         _reporter.StartRenewing();
         try
         {
-            var data = await Task.Run(() => datasets.Get(_definition), shutdown);
+            if (await LoadAsync(shutdown) is not { } data) return;
             var checkpoint = lease.ResumeFrom is { } from ? await store.ReadAsync(lease.RunId, from.Location, shutdown) : null;
             var trainerThread = TrainingThread.Start($"run {lease.RunId}", () => Train(data, checkpoint, training.Token, shutdown));
             if (await Task.WhenAny(trainerThread, _reporter.Stalled) != trainerThread)
@@ -69,6 +70,41 @@ internal sealed partial class RunAttempt(
         finally
         {
             await _reporter.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Loads the run's dataset on a thread of its own, judged chunk by chunk by the stall time like a trainer's steps.
+    /// A load that stops advancing is abandoned: the cache forgets it (the next attempt reads afresh), its thread is left
+    /// behind in its read, and null tells the slot to move on while the lease lapses (docs/cluster.md, "A dataset load
+    /// hangs").
+    /// </summary>
+    private async Task<DatasetSplits?> LoadAsync(CancellationToken shutdown)
+    {
+        var chunks = new TrainingPulse();
+        var started = Stopwatch.GetTimestamp();
+        _watch.Watch(chunks);
+        try
+        {
+            var load = Task.Run(() => datasets.Get(_definition, () =>
+            {
+                chunks.Beat();
+                settings.Faults.AtLoadChunk(_definition, chunks.Beats);
+            }), shutdown);
+            if (await Task.WhenAny(load, _reporter!.Stalled) != load)
+            {
+                datasets.ForgetUnfinished(_definition);
+                LogLoadAbandoned(lease.RunId, lease.Epoch, settings.StallTime.TotalSeconds, chunks.Beats);
+                _ = load.ContinueWith(t => LogAbandonedLoadReturned(t.Exception, lease.RunId, t.Status.ToString()), TaskScheduler.Default);
+                return null;
+            }
+            var data = await load;
+            LogLoaded(lease.RunId, _definition.Dataset, Stopwatch.GetElapsedTime(started).TotalSeconds, chunks.Beats);
+            return data;
+        }
+        finally
+        {
+            _watch.Unwatch();
         }
     }
 

@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Anneal.Contracts;
 using Anneal.Contracts.Runs;
 using Anneal.Contracts.Sweeps;
+using Anneal.Contracts.Specs;
 using Anneal.Contracts.Work;
+using Anneal.Ml.Data;
 using Anneal.Silo.Tests.Infrastructure;
 using Anneal.Silo.Workers;
 using Xunit.Abstractions;
@@ -11,7 +15,8 @@ namespace Anneal.Silo.Tests.Cluster;
 
 /// <summary>
 /// Silo processes on a real Redis whose runs suffer test faults (docs/cluster.md, "Test faults"): a run that crashes
-/// every worker it reaches, and a trainer that stops stepping while its process lives on.
+/// every worker it reaches, a trainer that stops stepping while its process lives on, and a dataset load that hangs or
+/// crawls.
 /// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class WorkerFaultTests(RedisServer redis, ITestOutputHelper output)
@@ -110,6 +115,81 @@ public sealed class WorkerFaultTests(RedisServer redis, ITestOutputHelper output
         Assert.Equal(2, details.Summary.Attempts);
         Assert.Equal(ReferenceTraining.Losses(details.Definition), details.Curve.Means);
     }
+
+    [Fact]
+    public async Task HungDatasetLoad_LosesItsRunWithinTheStallTimeAndALease_AndTheNextAttemptLoadsAfresh()
+    {
+        await using var cluster = new TestCluster(redis);
+        using var data = FashionMnistCopy();
+        var stallTime = TimeSpan.FromSeconds(3);
+        var leaseDuration = TimeSpan.FromSeconds(4);
+        var silo = cluster.StartSilo(
+            new Dictionary<string, string> { [TestFaults.Variable] = "hang-load:linear@2" },
+            "--test-faults", "true", "--stall-time", stallTime.ToString(), "--lease-duration", leaseDuration.ToString(), "--data-root", data.Path);
+        var client = await cluster.ConnectAsync();
+        var started = await client.GetGrain<ISweepGrain>(SweepIds.New()).Start(FashionMnistSweep(data.Path, ("linear", 40)));
+        var run = client.GetGrain<IRunGrain>(started.Runs.Single().RunId);
+
+        // The load hangs at its second chunk, a moment after the lease is granted.
+        await Eventually.Get(run.GetSummary, r => r.Attempts >= 1, "the run to be leased", Patience);
+        var sinceLease = Stopwatch.StartNew();
+        await Eventually.Get(run.GetSummary, r => r.Attempts >= 2, "the hung load's lease to lapse and the run to start again", Patience);
+        var lostAfter = sinceLease.Elapsed;
+        Log($"lease lost and run granted again {lostAfter.TotalSeconds:F1} s after the first lease (stall {stallTime.TotalSeconds} s + lease {leaseDuration.TotalSeconds} s)");
+
+        var details = await Eventually.Get(run.GetDetails, d => d.Summary.Status.IsTerminal(), "the run to finish", Patience);
+        foreach (var message in silo.AnnealMessages()) Log($"silo: {message}");
+        Assert.Contains("abandoned after 3 s without progress (2 chunks read)", silo.Output);
+        // A load that renewed its lease while stuck would hold the run until the test's patience ran out.
+        var bound = stallTime + leaseDuration + TimeSpan.FromSeconds(30);
+        Assert.True(lostAfter < bound, $"the run was lost {lostAfter.TotalSeconds:F1} s after its lease, expected under {bound.TotalSeconds} s");
+        Assert.Equal(RunStatus.Completed, details.Summary.Status);
+        Assert.Equal(2, details.Summary.Attempts);
+        Assert.Equal(1, (await client.GetGrain<IWorkQueueGrain>(IWorkQueueGrain.DefaultPool).GetStats()).LeaseExpiries);
+        Assert.Equal(ReferenceTraining.Losses(details.Definition), details.Curve.Means);
+        Assert.False(silo.HasExited, "the hung load's silo must live on: only its read was stuck");
+    }
+
+    [Fact]
+    public async Task SlowDatasetLoad_ThatKeepsAdvancing_KeepsItsLeaseLongPastTheStallTime()
+    {
+        await using var cluster = new TestCluster(redis);
+        using var data = FashionMnistCopy();
+        var stallTime = TimeSpan.FromSeconds(3);
+        var leaseDuration = TimeSpan.FromSeconds(4);
+        var silo = cluster.StartSilo(
+            new Dictionary<string, string> { [TestFaults.Variable] = "slow-load:linear@1" },
+            "--test-faults", "true", "--stall-time", stallTime.ToString(), "--lease-duration", leaseDuration.ToString(), "--data-root", data.Path);
+        var client = await cluster.ConnectAsync();
+        var started = await client.GetGrain<ISweepGrain>(SweepIds.New()).Start(FashionMnistSweep(data.Path, ("linear", 40)));
+        var run = client.GetGrain<IRunGrain>(started.Runs.Single().RunId);
+
+        var details = await Eventually.Get(run.GetDetails, d => d.Summary.Status.IsTerminal(), "the run to finish", Patience);
+        foreach (var message in silo.AnnealMessages()) Log($"silo: {message}");
+
+        // Every chunk took a second longer (TestFaults.SlowChunkDelay), so the whole load outlasted the stall time and a
+        // lease: only its chunks, each within the stall time, kept the lease.
+        var ready = Regex.Match(silo.Output, @"dataset fashion-mnist ready in (?<seconds>[\d.]+) s \((?<chunks>\d+) chunks read\)");
+        Assert.True(ready.Success, "the silo never logged the dataset ready");
+        var loadTime = TimeSpan.FromSeconds(double.Parse(ready.Groups["seconds"].Value, CultureInfo.InvariantCulture));
+        Assert.True(loadTime > stallTime + leaseDuration, $"the load took {loadTime.TotalSeconds:F1} s, expected over {(stallTime + leaseDuration).TotalSeconds} s");
+        Assert.DoesNotContain("without progress", silo.Output);
+        Assert.Equal(RunStatus.Completed, details.Summary.Status);
+        Assert.Equal(1, details.Summary.Attempts);
+        Assert.Equal(0, (await client.GetGrain<IWorkQueueGrain>(IWorkQueueGrain.DefaultPool).GetStats()).LeaseExpiries);
+    }
+
+    /// <summary>The embedded Fashion-MNIST subset in a folder of its own, the silo's only data root: ~6 MiB, eight chunks.</summary>
+    private static TempFolder FashionMnistCopy()
+    {
+        var folder = new TempFolder();
+        foreach (var file in Directory.GetFiles(DatasetCatalog.EmbeddedFashionMnistDir, "*.gz"))
+            File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file)));
+        return folder;
+    }
+
+    private static SweepSpec FashionMnistSweep(string dataDir, params (string Variant, int Steps)[] runs) =>
+        TinySweeps.Of(runs) with { Dataset = DatasetCatalog.FashionMnist, DataDir = dataDir };
 
     private void Log(string line) => output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
 }

@@ -15,6 +15,14 @@ public sealed class TestFaultsTests
     }
 
     [Fact]
+    public void Parse_ReadsTheLoadKinds_WrittenWithAHyphen()
+    {
+        var faults = TestFaults.Parse("hang-load:linear@2;SLOW-LOAD:cosine@1");
+
+        Assert.Equal([new TestFault(TestFaultKind.HangLoad, "linear", 2), new TestFault(TestFaultKind.SlowLoad, "cosine", 1)], faults.Faults);
+    }
+
+    [Fact]
     public void Parse_OfNothing_IsNone()
     {
         Assert.Same(TestFaults.None, TestFaults.Parse(null));
@@ -27,6 +35,7 @@ public sealed class TestFaultsTests
     [InlineData("crash:@10")]
     [InlineData("crash:constant@0")]
     [InlineData("1:constant@5")]
+    [InlineData("hang-:constant@5")]
     public void Parse_RefusesAnythingElse_NamingThePart(string text)
     {
         var error = Assert.Throws<ArgumentException>(() => TestFaults.Parse(text));
