@@ -92,8 +92,12 @@ public sealed partial class WorkQueueGrain(
 
     public async Task Withdraw(IReadOnlyList<string> runIds)
     {
-        var withdrawn = runIds.Where(_waiting.Remove).ToHashSet();
-        if (withdrawn.Count == 0) return;
+        var withdrawn = runIds.ToHashSet();
+        _waiting.ExceptWith(withdrawn);
+        // A cancel marks its runs cancelled first, and each run's one-way Forget may arrive before this call: such a
+        // run has left the waiting set but is still stored in the backlog, so what is stored decides the rewrite.
+        var stored = S.Queued.Any(withdrawn.Contains) || B.Runs.Skip(S.Taken).Any(withdrawn.Contains);
+        if (!stored) return;
         S.Queued.RemoveAll(withdrawn.Contains);
         // Withdrawn for good (a cancel): the backlog is rewritten without them rather than left to skip them.
         await WriteBacklogAsync([]);

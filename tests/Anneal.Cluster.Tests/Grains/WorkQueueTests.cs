@@ -64,6 +64,22 @@ public sealed class WorkQueueTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task WithdrawAfterTheRunsForgetArrived_StillRemovesThemFromTheStoredBacklog()
+    {
+        // A cancel marks its runs first; their one-way Forget messages can reach the queue before the Withdraw does.
+        var spec = TestSpecs.Tiny(("constant", 30), ("linear", 20), ("cosine", 10));
+        var summary = await Grains.GetGrain<ISweepGrain>(TestSpecs.NewSweepId()).Start(spec);
+        var queue = Queue(spec.Pool);
+        var runIds = summary.Runs.Select(r => r.RunId).ToArray();
+        foreach (var runId in runIds) await queue.Forget(runId);
+
+        await queue.Withdraw(runIds);
+        await ReactivateQueueAsync(spec.Pool);
+
+        Assert.Equal(new QueueStats(0, 0, 0), await Queue(spec.Pool).GetStats());
+    }
+
+    [Fact]
     public async Task RunCancelledWhileWaiting_IsPassedOver_BeforeAndAfterAReactivation()
     {
         var spec = TestSpecs.Tiny(("constant", 30), ("linear", 20), ("cosine", 10), ("constant", 5));
