@@ -1,8 +1,10 @@
+using Anneal.Ml.Randomness;
+
 namespace Anneal.Ml.Data;
 
 /// <summary>
 /// The study's <c>sample_batch</c>: each step draws <c>batchSize</c> indices uniformly WITH replacement. The generator
-/// is SplitMix64, whose whole state is one <see cref="ulong"/> that a checkpoint stores and restores.
+/// is <see cref="SplitMix64"/>, whose whole state is one <see cref="ulong"/> that a checkpoint stores and restores.
 /// </summary>
 public sealed class BatchSampler
 {
@@ -19,7 +21,7 @@ public sealed class BatchSampler
         _dataset = dataset;
         _imageBytes = dataset.Channels * InMemoryImageDataset.Side * InMemoryImageDataset.Side;
         BatchSize = batchSize;
-        State = 0x9E3779B97F4A7C15UL ^ (ulong)(uint)seed;
+        State = SplitMix64.Gamma ^ (ulong)(uint)seed;
         Pixels = new byte[batchSize * _imageBytes];
         Labels = new long[batchSize];
     }
@@ -48,11 +50,5 @@ public sealed class BatchSampler
     /// <summary>Uniform in [0, count): the high 32 bits of SplitMix64 scaled by Lemire's multiply-shift.</summary>
     public int NextIndex(uint count) => (int)(((NextUInt64() >> 32) * count) >> 32);
 
-    private ulong NextUInt64()
-    {
-        var z = State += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    private ulong NextUInt64() => SplitMix64.Mix(State += SplitMix64.Gamma);
 }

@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Anneal.Ml.Randomness;
 
 namespace Anneal.Ml.Models;
 
 /// <summary>
-/// The random numbers behind every dropout mask: SplitMix64 (Steele, Lea and Flood, 2014), read as a counter-based
-/// generator. Word <c>i</c> of the stream is <c>mix(key + (i + 1) · γ)</c>, each word gives two 32-bit draws, and an
+/// The random numbers behind every dropout mask: <see cref="SplitMix64"/> read as a counter-based generator. Word
+/// <c>i</c> of the stream is <c>Mix(key + (i + 1) · Gamma)</c>, each word gives two 32-bit draws, and an
 /// element is kept when its draw is below <c>keep · 2³²</c>. The stream's whole state is its position, so a
 /// checkpoint stores one number, and the masks are the same on every device and at every thread count.
 /// <para>
@@ -18,10 +19,6 @@ namespace Anneal.Ml.Models;
 /// </summary>
 public sealed class DropoutMaskStream(ulong key)
 {
-    private const ulong Gamma = 0x9E3779B97F4A7C15UL;
-    private const ulong Mix1 = 0xBF58476D1CE4E5B9UL;
-    private const ulong Mix2 = 0x94D049BB133111EBUL;
-
     /// <summary>64-bit words used so far; each mask starts at a fresh word.</summary>
     public ulong Position { get; set; }
 
@@ -48,13 +45,7 @@ public sealed class DropoutMaskStream(ulong key)
     }
 
     /// <summary>Word <paramref name="index"/> of the stream keyed by <paramref name="key"/>.</summary>
-    public static ulong Word(ulong key, ulong index)
-    {
-        var z = key + (index + 1) * Gamma;
-        z = (z ^ (z >> 30)) * Mix1;
-        z = (z ^ (z >> 27)) * Mix2;
-        return z ^ (z >> 31);
-    }
+    public static ulong Word(ulong key, ulong index) => SplitMix64.Mix(key + (index + 1) * SplitMix64.Gamma);
 
     // Eight words (sixteen elements) per iteration; the little-endian halves of word i are elements 2i and 2i + 1,
     // as in the scalar loop. Returns how many elements were written.
@@ -62,10 +53,10 @@ public sealed class DropoutMaskStream(ulong key)
     {
         const int wordsPerVector = 8, elementsPerVector = 16;
         var whole = mask.Length / elementsPerVector * elementsPerVector;
-        var z = Vector512.Create(key) + (Vector512.Create(first + 1) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7)) * Vector512.Create(Gamma);
-        var stride = Vector512.Create(unchecked(wordsPerVector * Gamma));
-        var mix1 = Vector512.Create(Mix1);
-        var mix2 = Vector512.Create(Mix2);
+        var z = Vector512.Create(key) + (Vector512.Create(first + 1) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7)) * Vector512.Create(SplitMix64.Gamma);
+        var stride = Vector512.Create(unchecked(wordsPerVector * SplitMix64.Gamma));
+        var mix1 = Vector512.Create(SplitMix64.Multiplier1);
+        var mix2 = Vector512.Create(SplitMix64.Multiplier2);
         var limit = Vector512.Create(threshold);
         var kept = Vector512.Create(scale).AsUInt32();
         ref var target = ref MemoryMarshal.GetReference(mask);

@@ -21,8 +21,8 @@ public sealed class DropoutMasks(DropoutMaskStream stream)
     public DropoutMaskStream Stream => stream;
 
     /// <summary>
-    /// Forgets the masks of the previous pass (call it before each step's first forward pass). The masks belong to
-    /// the step's dispose scope, which frees them; this only drops the references.
+    /// Forgets the masks of the previous pass (call it before a forward pass whose masks a replay will reuse). The
+    /// masks belong to the step's dispose scope, which frees them; this only drops the references.
     /// </summary>
     public void Clear()
     {

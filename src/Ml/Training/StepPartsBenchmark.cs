@@ -45,7 +45,6 @@ public static class StepPartsBenchmark
             }
             if (timed) forward.Add(clock.Elapsed.TotalMilliseconds);
 
-            context.Begin(images, labels);
             clock.Restart();
             context.ForwardBackward();
             if (timed) forwardBackward.Add(clock.Elapsed.TotalMilliseconds);

@@ -22,11 +22,11 @@ internal sealed class TrainingStepContext(TinyVit model, FlatParameters paramete
     {
         _images = images;
         _labels = labels;
-        dropoutMasks.Clear();
     }
 
     public float ForwardBackward()
     {
+        // The masks this pass draws are the ones LossAt replays.
         dropoutMasks.Clear();
         using var loss = F.cross_entropy(model.call(_images!), _labels!);
         parameters.ZeroGradients();
