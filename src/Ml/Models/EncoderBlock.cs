@@ -46,6 +46,23 @@ public sealed class EncoderBlock : nn.Module<Tensor, Tensor>
         return x + Dropout(fc2.call(y), x.shape);
     }
 
+    /// <summary>
+    /// The block's output at token 0 alone, <c>[batch, features]</c>: all the model's head reads after the last block
+    /// (<see cref="TinyVit"/>). Every token's keys and values still enter the attention, but the query, projection and
+    /// MLP run for token 0 only, so the result is <c>forward(x)[:, 0]</c> at a third of the block's arithmetic, in the
+    /// forward and the backward pass. The dropout masks are drawn at the full block's shapes, in the same order, and
+    /// token 0's part is used: the mask stream advances as it does in <see cref="forward"/>, and a replay hands out the
+    /// same masks (docs/performance.md, "The last block computes token 0 only").
+    /// </summary>
+    public Tensor ForwardFirstToken(Tensor x)
+    {
+        var first = x.select(1, 0) + FirstTokenAttention(norm1.call(x));
+        var y = F.gelu(fc1.call(norm2.call(first)), GELU.Approximate.tanh);
+        long batch = x.shape[0], length = x.shape[1];
+        y = FirstTokenDropout(y, [batch, length, y.shape[1]]);
+        return first + FirstTokenDropout(fc2.call(y), [batch, length, _features]);
+    }
+
     private Tensor Attention(Tensor y)
     {
         long batch = y.shape[0], length = y.shape[1], headSize = _features / Heads;
@@ -54,6 +71,34 @@ public sealed class EncoderBlock : nn.Module<Tensor, Tensor>
         var weights = torch.matmul(q * Math.Pow(headSize, -0.5), k.transpose(-2, -1)).softmax(-1);
         weights = Dropout(weights, [1, 1, length, length]);
         return proj.call(torch.matmul(weights, v).transpose(1, 2).reshape(batch, length, _features));
+    }
+
+    // Token 0's query against every token's keys: the rows of the qkv projection that make the query are applied to
+    // token 0 alone, those that make keys and values to every token.
+    private Tensor FirstTokenAttention(Tensor y)
+    {
+        long batch = y.shape[0], length = y.shape[1], headSize = _features / Heads;
+        var query = F.linear(y.select(1, 0), qkv.weight!.narrow(0, 0, _features), qkv.bias!.narrow(0, 0, _features))
+            .view(batch, Heads, 1, headSize);
+        var keysValues = F.linear(y, qkv.weight!.narrow(0, _features, 2 * _features), qkv.bias!.narrow(0, _features, 2 * _features))
+            .view(batch, length, 2, Heads, headSize).permute(2, 0, 3, 1, 4);
+        var (k, v) = (keysValues[0], keysValues[1]);
+        var weights = torch.matmul(query * Math.Pow(headSize, -0.5), k.transpose(-2, -1)).softmax(-1);
+        if (training)
+        {
+            // Row 0 of the (L, L) attention mask shared by the batch and the heads.
+            weights = weights * _masks.Next([1, 1, length, length], weights.dtype, weights.device, 1 - DropoutRate).narrow(2, 0, 1);
+        }
+        return proj.call(torch.matmul(weights, v).reshape(batch, _features));
+    }
+
+    private Tensor FirstTokenDropout(Tensor first, ReadOnlySpan<long> blockShape)
+    {
+        if (!training)
+        {
+            return first;
+        }
+        return first * _masks.Next(blockShape, first.dtype, first.device, 1 - DropoutRate).select(1, 0);
     }
 
     // Inverted dropout whose mask has `maskShape` (broadcast against x), drawn from the trainer's generator so that

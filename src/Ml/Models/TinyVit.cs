@@ -7,7 +7,7 @@ namespace Anneal.Ml.Models;
 /// <summary>
 /// The study's TinyViT: 8x8 patch embedding to 128 channels, fixed 2D sin-cos position embedding, a learned class
 /// token appended at the END, four pre-LayerNorm encoder blocks and a linear head on token 0 (the first patch token,
-/// as the study's <c>x[:, 0]</c> does). 556,042 parameters for 3x32x32 input.
+/// as the study's <c>x[:, 0]</c> does; the last block computes that token alone). 556,042 parameters for 3x32x32 input.
 /// </summary>
 public sealed class TinyVit : nn.Module<Tensor, Tensor>
 {
@@ -42,11 +42,12 @@ public sealed class TinyVit : nn.Module<Tensor, Tensor>
     {
         var x = patch_embed.call(images).flatten(2).transpose(1, 2) + position_embedding;
         x = torch.cat([x, class_token.expand(x.shape[0], 1, Features)], 1);
-        foreach (var block in blocks)
+        for (var i = 0; i < Depth - 1; i++)
         {
-            x = block.call(x);
+            x = blocks[i].call(x);
         }
-        return head.call(x.select(1, 0));
+        // The head reads token 0 only, so the last block computes nothing else (EncoderBlock.ForwardFirstToken).
+        return head.call(blocks[Depth - 1].ForwardFirstToken(x));
     }
 
     protected override void Dispose(bool disposing)
