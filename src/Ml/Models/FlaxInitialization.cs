@@ -43,10 +43,13 @@ public static class FlaxInitialization
         var std = Math.Sqrt(1.0 / fanIn) / TruncatedStdCorrection;
         var lower = NormalCdf(-2.0);
         var upper = NormalCdf(2.0);
+        using var scale = (std * Math.Sqrt(2.0)).ToScalar();
+        using var min = (-2 * std).ToScalar();
+        using var max = (2 * std).ToScalar();
         target.uniform_(2 * lower - 1, 2 * upper - 1, randomness)
             .erfinv_()
-            .mul_(std * Math.Sqrt(2.0))
-            .clamp_(-2 * std, 2 * std);
+            .mul_(scale)
+            .clamp_(min, max);
     }
 
     private static double NormalCdf(double x) => (1.0 + Erf(x / Math.Sqrt(2.0))) / 2.0;

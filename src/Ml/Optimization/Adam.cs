@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Anneal.Ml.Optimization;
@@ -29,12 +30,18 @@ public sealed class Adam : IDisposable
     {
         using var noGrad = no_grad();
         // m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g²;  p -= lr * (m / (1-b1^t)) / (sqrt(v / (1-b2^t)) + eps)
-        Momentum.mul_(Beta1).add_(gradients, alpha: 1 - Beta1);
-        Variance.mul_(_beta2).addcmul_(gradients, gradients, value: 1 - _beta2);
-        var momentumCorrection = 1 - Math.Pow(Beta1, t);
-        var varianceCorrection = 1 - Math.Pow(_beta2, t);
-        using var denominator = Variance.div(varianceCorrection).sqrt_().add_(_epsilon);
-        parameters.addcdiv_(Momentum, denominator, value: -learningRate / momentumCorrection);
+        // Every Scalar is held until the end of the update (docs/training.md, "Scalars").
+        using var beta1 = Beta1.ToScalar();
+        using var oneMinusBeta1 = (1 - Beta1).ToScalar();
+        using var beta2 = _beta2.ToScalar();
+        using var oneMinusBeta2 = (1 - _beta2).ToScalar();
+        using var varianceCorrection = (1 - Math.Pow(_beta2, t)).ToScalar();
+        using var epsilon = _epsilon.ToScalar();
+        using var stepSize = (-learningRate / (1 - Math.Pow(Beta1, t))).ToScalar();
+        Momentum.mul_(beta1).add_(gradients, alpha: oneMinusBeta1);
+        Variance.mul_(beta2).addcmul_(gradients, gradients, value: oneMinusBeta2);
+        using var denominator = Variance.div(varianceCorrection).sqrt_().add_(epsilon);
+        parameters.addcdiv_(Momentum, denominator, value: stepSize);
     }
 
     public void Dispose()

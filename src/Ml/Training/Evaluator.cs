@@ -29,8 +29,7 @@ internal sealed class Evaluator(TinyVit model, FlatParameters parameters, IImage
                 using var scope = NewDisposeScope();
                 var size = Math.Min(batchSize, count - start);
                 var pixels = test.Pixels.Slice(start * imageBytes, size * imageBytes).ToArray();
-                var images = tensor(pixels, [size, test.Channels, InMemoryImageDataset.Side, InMemoryImageDataset.Side])
-                    .to(device).to_type(ScalarType.Float32).div_(255);
+                var images = ImageTensors.FromPixels(pixels, size, test.Channels, device);
                 var labels = tensor(test.Labels.Slice(start, size).ToArray().Select(l => (long)l).ToArray()).to(device);
                 var logits = model.call(images);
                 lossSum += F.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();

@@ -215,9 +215,7 @@ public sealed class Trainer : IDisposable
     {
         using var scope = NewDisposeScope();
         _sampler.Next();
-        var side = InMemoryImageDataset.Side;
-        var images = tensor(_sampler.Pixels, [_options.BatchSize, _data.Train.Channels, side, side])
-            .to(_device).to_type(ScalarType.Float32).div_(255);
+        var images = ImageTensors.FromPixels(_sampler.Pixels, _options.BatchSize, _data.Train.Channels, _device);
         var labels = tensor(_sampler.Labels).to(_device);
         _context.Begin(images, labels);
         return _method.Step(Step, _context);

@@ -1,3 +1,4 @@
+using TorchSharp;
 using Anneal.Ml.Models;
 using Anneal.Ml.Optimization;
 using Anneal.Ml.Training;
@@ -53,7 +54,8 @@ public sealed class TrainingStepContextTests
         context.Begin(images, labels);
         var start = stream.Position;
         context.ForwardBackward();
-        using var other = parameters.Values.mul(0.5);
+        using var half = 0.5.ToScalar();
+        using var other = parameters.Values.mul(half);
         var replayed = context.LossAt(other);
 
         // The same forward pass drawn afresh from a stream rewound to where the step began.

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Anneal.Ml.Optimization.Averaging;
@@ -22,11 +23,17 @@ public sealed class ExponentialMovingAverage : IParameterAverage
     public void Update(Tensor live, int step)
     {
         using var noGrad = no_grad();
-        Average.mul_(Rate).add_(live, alpha: 1 - Rate);
+        using var rate = Rate.ToScalar();
+        using var oneMinusRate = (1 - Rate).ToScalar();
+        Average.mul_(rate).add_(live, alpha: oneMinusRate);
     }
 
     // avg_hat = avg / (1 - r^t)
-    public Tensor Estimate(int updates) => Average.div(1 - Math.Pow(Rate, updates));
+    public Tensor Estimate(int updates)
+    {
+        using var correction = (1 - Math.Pow(Rate, updates)).ToScalar();
+        return Average.div(correction);
+    }
 
     public void Dispose() => Average.Dispose();
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Anneal.Ml.Optimization.Averaging;
@@ -12,7 +13,9 @@ public sealed class PolyakAverage(Tensor initial) : IParameterAverage
     {
         using var noGrad = no_grad();
         var c = 1.0 / (step + 1);
-        Average.mul_(1 - c).add_(live, alpha: c);
+        using var keep = (1 - c).ToScalar();
+        using var weight = c.ToScalar();
+        Average.mul_(keep).add_(live, alpha: weight);
     }
 
     // Uniform averages need no bias correction.

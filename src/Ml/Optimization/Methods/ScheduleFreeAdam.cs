@@ -1,3 +1,4 @@
+using TorchSharp;
 using Anneal.Ml.Optimization.Averaging;
 using Anneal.Ml.Optimization.Schedules;
 using static TorchSharp.torch;
@@ -42,16 +43,23 @@ public sealed class ScheduleFreeAdam : IOptimizationMethod
         using (no_grad())
         {
             // y = (1 - b1) * x + b1 * x̂
-            _parameters.Values.copy_(_live).mul_(1 - _beta1).add_(smoothed, alpha: _beta1);
+            using var oneMinusBeta1 = (1 - _beta1).ToScalar();
+            using var beta1 = _beta1.ToScalar();
+            _parameters.Values.copy_(_live).mul_(oneMinusBeta1).add_(smoothed, alpha: beta1);
         }
         context.ForwardBackward();
         using (no_grad())
         {
             // v = b2 v + (1-b2) g²;  x -= lr * g / (sqrt(v / (1-b2^t)) + eps)
             var gradients = _parameters.Gradients;
-            _variance.mul_(_beta2).addcmul_(gradients, gradients, value: 1 - _beta2);
-            using var denominator = _variance.div(1 - Math.Pow(_beta2, step + 1)).sqrt_().add_(_epsilon);
-            _live.addcdiv_(gradients, denominator, value: -_schedule.At(step));
+            using var beta2 = _beta2.ToScalar();
+            using var oneMinusBeta2 = (1 - _beta2).ToScalar();
+            using var varianceCorrection = (1 - Math.Pow(_beta2, step + 1)).ToScalar();
+            using var epsilon = _epsilon.ToScalar();
+            using var stepSize = (-_schedule.At(step)).ToScalar();
+            _variance.mul_(beta2).addcmul_(gradients, gradients, value: oneMinusBeta2);
+            using var denominator = _variance.div(varianceCorrection).sqrt_().add_(epsilon);
+            _live.addcdiv_(gradients, denominator, value: stepSize);
         }
         _average.Update(_live, step);
         return context.LossAt(smoothed);

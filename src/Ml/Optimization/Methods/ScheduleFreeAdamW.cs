@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Anneal.Ml.Optimization.Methods;
@@ -59,18 +60,26 @@ public sealed class ScheduleFreeAdamW : IOptimizationMethod
             var y = _parameters.Values;
             var gradients = _parameters.Gradients;
             // v = b2 v + (1-b2) g²;  ĝ = g / (sqrt(v / (1-b2^(k+1))) + eps) + wd * y
-            _variance.mul_(b2).addcmul_(gradients, gradients, value: 1 - b2);
-            using var denominator = _variance.div(1 - Math.Pow(b2, step + 1)).sqrt_().add_(_settings.Epsilon);
+            // Every Scalar is held until the end of the update (docs/training.md, "Scalars").
+            using var beta2 = b2.ToScalar();
+            using var oneMinusBeta2 = (1 - b2).ToScalar();
+            using var varianceCorrection = (1 - Math.Pow(b2, step + 1)).ToScalar();
+            using var epsilon = _settings.Epsilon.ToScalar();
+            using var weightDecay = _settings.WeightDecay.ToScalar();
+            using var yStep = adaptiveYLr.ToScalar();
+            using var zStep = (-lr).ToScalar();
+            _variance.mul_(beta2).addcmul_(gradients, gradients, value: oneMinusBeta2);
+            using var denominator = _variance.div(varianceCorrection).sqrt_().add_(epsilon);
             var normalized = gradients.div_(denominator);
             if (_settings.WeightDecay != 0)
             {
-                normalized.add_(y, alpha: _settings.WeightDecay);
+                normalized.add_(y, alpha: weightDecay);
             }
             // y = lerp(y, z, c) + lr (b1 (1-c) - 1) ĝ;  z = z - lr ĝ
             using var c = tensor((float)ckp1, ScalarType.Float32, y.device);
             y.lerp_(_z, c);
-            y.add_(normalized, alpha: adaptiveYLr);
-            _z.add_(normalized, alpha: -lr);
+            y.add_(normalized, alpha: yStep);
+            _z.add_(normalized, alpha: zStep);
         }
         using var x = EvaluationPoint(step + 1)!;
         return context.LossAt(x);
