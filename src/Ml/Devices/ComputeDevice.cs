@@ -36,20 +36,23 @@ public sealed record ComputeDevice(string Name, int Threads)
         if (requested == Cpu || (requested == Auto && !hasCuda))
         {
             var why = requested == Cpu ? "as requested" : "CUDA not available";
-            log($"Device: cpu ({why}), {count} threads{memory}");
+            log($"Device: cpu ({why}), {ThreadCount(count)}{memory}");
             log($"Kernels: {kernels.Name} ({kernels.Reason})");
             return new ComputeDevice(Cpu, count);
         }
         if (!hasCuda)
         {
-            log($"Device: cpu, {count} threads{memory} -- cuda was requested but this TorchSharp build has no CUDA (build with -p:AnnealCuda=true and a CUDA libtorch package)");
+            log($"Device: cpu, {ThreadCount(count)}{memory} -- cuda was requested but this TorchSharp build has no CUDA (build with -p:AnnealCuda=true and a CUDA libtorch package)");
             log($"Kernels: {kernels.Name} ({kernels.Reason})");
             return new ComputeDevice(Cpu, count);
         }
-        log($"Device: cuda ({cuda.device_count()} GPU), {count} CPU threads{memory}");
+        log($"Device: cuda ({cuda.device_count()} GPU), {ThreadCount(count)} on the CPU{memory}");
         log($"Kernels: {kernels.Name} on CPU ({kernels.Reason})");
         return new ComputeDevice(Cuda, count);
     }
+
+    /// <summary>"1 thread", "2 threads": the count as the device's log lines say it.</summary>
+    public static string ThreadCount(int threads) => threads == 1 ? "1 thread" : $"{threads} threads";
 
     /// <summary>Whether <see cref="Select"/> with this request will choose CUDA.</summary>
     public static bool WillUseCuda(string requested) => requested != Cpu && cuda.is_available();

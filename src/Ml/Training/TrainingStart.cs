@@ -39,7 +39,7 @@ public static class TrainingStart
             var trainedWith = trainer.LoadCheckpoint(new MemoryStream(checkpoint, writable: false));
             if (trainedWith != device.Threads && device.Name == ComputeDevice.Cpu)
             {
-                log($"Resuming at step {trainer.Step} with {device.Threads} threads; the checkpoint was trained with {trainedWith}, " +
+                log($"Resuming at step {trainer.Step} with {ComputeDevice.ThreadCount(device.Threads)}; the checkpoint was trained with {trainedWith}, " +
                     "so the steps from here may differ in the last digits from an uninterrupted run");
             }
             return trainer;

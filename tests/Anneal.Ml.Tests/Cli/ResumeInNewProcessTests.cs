@@ -1,4 +1,5 @@
 using Anneal.Client;
+using Anneal.Ml.Devices;
 using Anneal.Ml.Variants;
 
 namespace Anneal.Ml.Tests.Cli;
@@ -37,7 +38,7 @@ public sealed class ResumeInNewProcessTests
         var resumed = AnnealProcess.Run(temp.Path, "train", "--resume", "parts", "--json");
 
         Assert.Equal(ExitCodes.Success, resumed.ExitCode);
-        Assert.Contains($"{threads} threads", resumed.Error);
+        Assert.Contains(ComputeDevice.ThreadCount(threads), resumed.Error);
         var whole = File.ReadAllLines(temp.File("whole/curve.csv"));
         var parts = File.ReadAllLines(temp.File("parts/curve.csv"));
         Assert.Equal(Steps + 1, whole.Length);
