@@ -52,7 +52,7 @@ public sealed class EncoderBlock : nn.Module<Tensor, Tensor>
     /// MLP run for token 0 only, so the result is <c>forward(x)[:, 0]</c> at a third of the block's arithmetic, in the
     /// forward and the backward pass. The dropout masks are drawn at the full block's shapes, in the same order, and
     /// token 0's part is used: the mask stream advances as it does in <see cref="forward"/>, and a replay hands out the
-    /// same masks (docs/performance.md, "The last block computes token 0 only").
+    /// same masks (docs/training.md, "Model").
     /// </summary>
     public Tensor ForwardFirstToken(Tensor x)
     {
