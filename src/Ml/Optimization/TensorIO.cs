@@ -7,6 +7,9 @@ public static class TensorIO
 {
     public static void Write(BinaryWriter writer, Tensor tensor)
     {
+        // The scope holds the temporary between cpu() and contiguous(), so its finalizer cannot free it while libtorch
+        // reads it (the exposure docs/training.md, "Scalars", describes for Scalars).
+        using var scope = NewDisposeScope();
         using var cpu = tensor.cpu().contiguous();
         writer.Write(cpu.numel());
         var bytes = cpu.bytes;
