@@ -87,28 +87,19 @@ public sealed class EncoderBlock : nn.Module<Tensor, Tensor>
         if (training)
         {
             // Row 0 of the (L, L) attention mask shared by the batch and the heads.
-            weights = weights * _masks.Next([1, 1, length, length], weights.dtype, weights.device, 1 - DropoutRate).narrow(2, 0, 1);
+            weights = weights * Mask([1, 1, length, length], weights).narrow(2, 0, 1);
         }
         return proj.call(torch.matmul(weights, v).reshape(batch, _features));
     }
 
-    private Tensor FirstTokenDropout(Tensor first, ReadOnlySpan<long> blockShape)
-    {
-        if (!training)
-        {
-            return first;
-        }
-        return first * _masks.Next(blockShape, first.dtype, first.device, 1 - DropoutRate).select(1, 0);
-    }
+    // Token 0's part of the dropout of a [batch, length, features] activation.
+    private Tensor FirstTokenDropout(Tensor first, ReadOnlySpan<long> blockShape) =>
+        training ? first * Mask(blockShape, first).select(1, 0) : first;
 
-    // Inverted dropout whose mask has `maskShape` (broadcast against x), drawn from the trainer's generator so that
-    // the masks are part of the checkpointed state, and kept so that a second forward pass can replay them.
-    private Tensor Dropout(Tensor x, ReadOnlySpan<long> maskShape)
-    {
-        if (!training)
-        {
-            return x;
-        }
-        return x * _masks.Next(maskShape, x.dtype, x.device, 1 - DropoutRate);
-    }
+    // Inverted dropout whose mask has `maskShape` (broadcast against x).
+    private Tensor Dropout(Tensor x, ReadOnlySpan<long> maskShape) => training ? x * Mask(maskShape, x) : x;
+
+    // The next inverted-dropout mask, drawn from the trainer's stream so that the masks are part of the checkpointed
+    // state, and kept so that a second forward pass can replay them.
+    private Tensor Mask(ReadOnlySpan<long> shape, Tensor like) => _masks.Next(shape, like.dtype, like.device, 1 - DropoutRate);
 }
